@@ -1,0 +1,120 @@
+"""The `tei-edition` command: each command parses options, calls the library function of the same name and
+maps library errors to one line on stderr and an exit code (0 ok, 1 invalid/failed, 2 usage/input)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import TeiEditionError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Plain-text speech transcripts -> TEI P5 -> validated, rendered editions.")
+
+_state = {"debug": False}
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"tei-edition {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+):
+    _state["debug"] = debug
+
+
+def _fail(err: TeiEditionError) -> None:
+    if _state["debug"]:
+        raise err
+    typer.echo(f"tei-edition: error: {err}", err=True)
+    raise typer.Exit(err.exit_code)
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="Transcript file (plain text or Markdown), or - for stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="TEI file to write (default: stdout).")] = None,
+    meta: Annotated[Optional[Path], typer.Option("--meta", help="META.toml with metadata the text lacks.")] = None,
+    style: Annotated[Optional[str], typer.Option("--style", help="dod | whitehouse-md | public-papers (default: detected).")] = None,
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", help="Extra candidate language for foreign passages (ISO 639-1); repeatable.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT even if it was edited by hand.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No report on stderr.")] = False,
+):
+    """Convert one transcript into one TEI P5 document, with a report of what was found on stderr."""
+    from . import meta as metadata, outputs
+    from .pipeline import convert as convert_bytes, convert_file
+
+    try:
+        if str(source) == "-":
+            result = convert_bytes(sys.stdin.buffer.read(), meta=metadata.load(meta), style=style,
+                                   path="<stdin>", languages=lang)
+        else:
+            result = convert_file(source, meta_path=meta, style=style, languages=lang)
+        if output is None:
+            sys.stdout.buffer.write(result.data)
+        else:
+            outputs.write(output, result.data, force=force)
+    except TeiEditionError as err:
+        _fail(err)
+    if not quiet:
+        typer.echo(result.report(), err=True)
+        if output is not None:
+            typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+def build(
+    sources: Annotated[Optional[Path], typer.Argument(help="Folder of transcripts (default: ./editions).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output folder (default: SOURCES).")] = None,
+    meta: Annotated[Optional[Path], typer.Option("--meta", help="META.toml for every transcript (default: a NAME.toml beside each).")] = None,
+    reconvert: Annotated[bool, typer.Option("--reconvert", help="Convert again even where the TEI was edited by hand (needs --force).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace files edited by hand.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+):
+    """Build every edition in a folder: transcripts -> TEI. Hand-edited TEI is kept."""
+    from .build import build as run_build
+
+    def event(state, path, detail):
+        if state == "failed":
+            typer.echo(f"failed  {path}: {detail}", err=True)
+        elif not quiet:
+            label = {"kept": "kept (edited by hand)"}.get(state, state)
+            typer.echo(f"{label:<9} {path}", err=True)
+
+    try:
+        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, on_event=event)
+    except TeiEditionError as err:
+        _fail(err)
+    if not quiet:
+        typer.echo(f"built {len(result.written) + len(result.unchanged)}, kept {len(result.kept)}, "
+                   f"failed {len(result.failed)}", err=True)
+    raise typer.Exit(0 if result.ok else 1)
+
+
+@app.command()
+def conventions(
+    fmt: Annotated[str, typer.Option("--format", help="markdown | tsv")] = "markdown",
+):
+    """Print the conventions table (source form -> TEI form -> how each edition shows it)."""
+    from .docs import conventions_table
+
+    if fmt not in ("markdown", "tsv"):
+        _fail(__import__("tei.errors").errors.UsageError(f"unknown format {fmt!r} (markdown | tsv)"))
+    typer.echo(conventions_table(fmt), nl=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("tei-edition: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,26 @@
+"""Dates as printed in transcripts ("Jan. 21, 2016", "July 6, 1989 (Bush Q3)", "2022-12-01") -> ISO 8601."""
+from __future__ import annotations
+
+import re
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), 1) for m in names}
+_WRITTEN = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD, or None."""
+    m = _ISO.search(text)
+    if m:
+        year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    else:
+        m = _WRITTEN.search(text)
+        if not m or m["month"].lower() not in _MONTHS:
+            return None
+        year, month, day = int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

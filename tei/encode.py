@@ -1,0 +1,289 @@
+"""The document model -> a TEI P5 tree (header, participants, body). No I/O.
+
+Editorial additions of this tool (supplied speakers, attribution and interpretation notes, lacunae) carry
+@resp="#tei-edition"; everything else inside <text> is the source's own wording (see fidelity.py).
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from . import __version__
+from .conventions import LANGUAGE_NAMES
+from .model import Deletion, Document, Emphasis, Foreign, Heading, Insertion, Remark, Stage, Turn
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+RESP = "#tei-edition"
+_SPACES = re.compile(r" {2,}")
+
+
+def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    el = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}") if parent is not None else etree.Element(
+        f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS})
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        name = f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml_") else key.rstrip("_")
+        el.set(name, str(value))
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _append_text(el, text: str) -> None:
+    if not text:
+        return
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+class Encoder:
+    def __init__(self, doc: Document, source_date_epoch: str | None = None):
+        self.doc = doc
+        self.epoch = source_date_epoch
+        self.stats = {"turns": 0, "paragraphs": 0, "gaps": 0, "notes": 0, "incidents": 0, "foreign": 0,
+                      "unlabeled": 0, "lacunae": 0, "stages": 0}
+
+    # --- header -----------------------------------------------------------------------------------------------
+    def header(self, root) -> None:
+        md = self.doc.metadata
+        hdr = _el(root, "teiHeader")
+        file_desc = _el(hdr, "fileDesc")
+        title_stmt = _el(file_desc, "titleStmt")
+        _el(title_stmt, "title", md.get("title", "Untitled transcript"))
+        principal = next((p for p in self.doc.participants.values() if p.role == "speaker"), None)
+        if principal is not None:
+            _el(title_stmt, "author", principal.name, ref=f"#{principal.id}")
+        if md.get("editor"):
+            _el(title_stmt, "editor", md["editor"])
+        resp = _el(title_stmt, "respStmt", xml_id="tei-edition")
+        _el(resp, "resp", "Conversion to TEI P5, speaker attribution of unlabeled turns, language identification")
+        _el(resp, "name", f"tei-edition {__version__}")
+
+        pub = _el(file_desc, "publicationStmt")
+        _el(pub, "publisher", md.get("editor") or "tei-edition")
+        avail = _el(pub, "availability", status="free")
+        _el(avail, "licence", "The transcript is a work of the United States federal government and in the "
+                              "public domain in the United States (17 U.S.C. 105).")
+        if self.epoch:
+            when = datetime.fromtimestamp(int(self.epoch), tz=timezone.utc).strftime("%Y-%m-%d")
+            _el(pub, "date", when, when=when)
+
+        disclaimer = [f.text for f in self.doc.front if f.kind == "disclaimer"]
+        if disclaimer:
+            notes = _el(file_desc, "notesStmt")
+            _el(notes, "note", " ".join(disclaimer), type="disclaimer")
+
+        bibl = _el(_el(file_desc, "sourceDesc"), "bibl")
+        _el(bibl, "title", md.get("title", "Untitled transcript"))
+        if principal is not None:
+            _el(bibl, "author", principal.name)
+        date_item = next((f for f in self.doc.front if f.kind == "date"), None)
+        if md.get("date"):
+            _el(bibl, "date", date_item.text if date_item and date_item.when == md["date"] else md["date"],
+                when=md["date"])
+        for key in ("published_time", "modified_time"):
+            if md.get(key):
+                iso = md[key].replace(" ", "T", 1)
+                _el(bibl, "date", md[key], type=key.split("_")[0], when=iso if _is_datetime(iso) else None)
+        _el(bibl, "publisher", md.get("publisher"))
+        if md.get("url"):
+            _el(bibl, "ref", md["url"], target=md["url"])
+        if md.get("place"):
+            _el(bibl, "pubPlace", md["place"])
+
+        self.encoding_desc(hdr)
+        self.profile_desc(hdr)
+
+    def encoding_desc(self, hdr) -> None:
+        enc = _el(hdr, "encodingDesc")
+        app = _el(_el(enc, "appInfo"), "application", ident="tei-edition", version=__version__)
+        _el(app, "label", "tei-edition")
+        decl = _el(enc, "editorialDecl")
+        _el(_el(decl, "normalization"), "p",
+            "Line ends, no-break and other special spaces are normalised to ordinary spaces; hard-wrapped lines "
+            "are joined into paragraphs; Markdown escapes are undone. Characters that XML 1.0 forbids are "
+            "replaced by U+FFFD. Dashes, quotation marks and spelling are kept as the source printed them.")
+        _el(_el(decl, "interpretation"), "p",
+            "Transcriber remarks in parentheses or brackets are encoded as gap, vocal, kinesic, incident or "
+            "note, keeping the source wording in desc. Turns printed without a label are attributed by rule "
+            "(hand-over, question invitation, continuation, opening); the speaker is then supplied, with "
+            "cert=\"medium\" and resp=\"#tei-edition\". Where a turn breaks off with a dash and the next, after "
+            "a visible break, resumes with a dash, a gap marks the skipped material. Inline foreign passages "
+            "are identified automatically (lingua), restricted to the languages the transcript names.")
+        prov = _el(decl, "p")
+        prov.text = "Metadata: " + "; ".join(self.doc.provenance) + "."
+        if any(t.interpreted for t in self.doc.turns()):
+            tax = _el(_el(enc, "classDecl"), "taxonomy", xml_id="speech")
+            cat = _el(tax, "category", xml_id="interpreted")
+            _el(cat, "catDesc", "Interpreted speech: the text is an interpreter's rendering of the speaker's words.")
+
+    def profile_desc(self, hdr) -> None:
+        prof = _el(hdr, "profileDesc")
+        langs = _el(prof, "langUsage")
+        for code in self.doc.languages:
+            _el(langs, "language", LANGUAGE_NAMES.get(code, code), ident=code)
+        plist = _el(_el(prof, "particDesc"), "listPerson")
+        for person in self.doc.participants.values():
+            if person.group:
+                grp = _el(plist, "personGrp", xml_id=person.id, role=person.role)
+                _el(grp, "name", person.name)
+                if person.labels:
+                    _el(grp, "note", "Labels: " + ", ".join(person.labels), type="labels")
+            else:
+                el = _el(plist, "person", xml_id=person.id, role=person.role)
+                pers = _el(el, "persName")
+                if person.role_name and person.role_name.lower() not in person.name.lower():
+                    _el(pers, "roleName", person.role_name).tail = " " + person.name
+                else:
+                    pers.text = person.name
+                if person.labels:
+                    _el(el, "note", "Labels: " + ", ".join(person.labels), type="labels")
+        md = self.doc.metadata
+        if md.get("place") or md.get("date"):
+            setting = _el(_el(prof, "settingDesc"), "setting")
+            if md.get("place"):
+                _el(setting, "placeName", md["place"])
+            if md.get("date"):
+                _el(setting, "date", md["date"], when=md["date"])
+        if md.get("tags"):
+            keywords = _el(_el(prof, "textClass"), "keywords")
+            for tag in str(md["tags"]).split(","):
+                _el(keywords, "term", tag.strip())
+
+    # --- text -------------------------------------------------------------------------------------------------
+    def text(self, root) -> None:
+        text = _el(root, "text")
+        if self.doc.front:
+            self.front(_el(text, "front"))
+        body = _el(text, "body")
+        has_heads = any(isinstance(i, Heading) for i in self.doc.body)
+        div = _el(body, "div", type="section" if has_heads else "transcript")
+        n_sp = 0
+        for item in self.doc.body:
+            if isinstance(item, Heading):
+                if len(div):
+                    div = _el(body, "div", type="section")
+                _el(div, "head", item.text)
+            elif isinstance(item, Stage):
+                self.stats["stages"] += 1
+                _el(div, "stage", item.text, type=item.type)
+            elif isinstance(item, Turn):
+                n_sp += 1
+                self.turn(div, item, f"sp{n_sp}")
+        if not len(div):
+            _el(div, "p")
+
+    def front(self, front) -> None:
+        items = self.doc.front
+        for item in items:
+            if item.kind == "disclaimer":
+                _el(front, "note", item.text, type="disclaimer")
+        for item in items:
+            if item.kind == "title":
+                _el(_el(front, "docTitle"), "titlePart", item.text)
+            elif item.kind == "date":
+                _el(front, "docDate", item.text, when=item.when)
+            elif item.kind == "byline":
+                _el(front, "byline", item.text)
+
+    def turn(self, div, turn: Turn, ident: str) -> None:
+        self.stats["turns"] += 1
+        if turn.lacuna_before:
+            self.stats["lacunae"] += 1
+            _el(div, "gap", reason="lacuna", resp=RESP, cert="medium")
+        sp = _el(div, "sp", xml_id=ident, who=f"#{turn.who}",
+                 ana="#interpreted" if turn.interpreted else None,
+                 cert="medium" if turn.label is None else None, resp=RESP if turn.label is None else None)
+        speaker = _el(sp, "speaker")
+        if turn.label is None:
+            self.stats["unlabeled"] += 1
+            _el(speaker, "supplied", turn.supplied_label, reason="unlabeled-turn", resp=RESP)
+            _el(sp, "note", f"No speaker label in the source; attributed by rule ({turn.attribution}).",
+                type="attribution", resp=RESP)
+        else:
+            speaker.text = turn.label
+        if turn.label and "(" in turn.label:
+            _el(sp, "note", "Spoken through an interpreter; the text is the interpretation.",
+                type="interpretation", resp=RESP)
+        n_p = 0
+        for para in turn.paragraphs:
+            content = [n for n in para.content if not (isinstance(n, str) and not n.strip())]
+            if len(content) == 1 and isinstance(content[0], Remark) and content[0].convention.element in (
+                    "vocal", "kinesic", "incident", "gap"):
+                self.inline(sp, content, turn)   # a remark standing alone: an event of the turn
+                continue
+            n_p += 1
+            self.stats["paragraphs"] += 1
+            p = _el(sp, "p", xml_id=f"{ident}.p{n_p}")
+            self.inline(p, para.content, turn)
+            _strip_edges(p)
+
+    def inline(self, parent, nodes: list, turn: Turn) -> None:
+        for node in nodes:
+            if isinstance(node, str):
+                _append_text(parent, _SPACES.sub(" ", node))
+            elif isinstance(node, Remark):
+                self.remark(parent, node, turn)
+            elif isinstance(node, Emphasis):
+                self.inline(_el(parent, "hi", rend="italic"), node.children, turn)
+            elif isinstance(node, Deletion):
+                self.inline(_el(parent, "del", rend="strikethrough"), node.children, turn)
+            elif isinstance(node, Insertion):
+                self.inline(_el(parent, "add", rend="brackets"), node.children, turn)
+            elif isinstance(node, Foreign):
+                self.stats["foreign"] += 1
+                self.inline(_el(parent, "foreign", xml_lang=node.lang), node.children, turn)
+
+    def remark(self, parent, node: Remark, turn: Turn) -> None:
+        conv = node.convention
+        rend = "parentheses" if node.bracket == "(" else "brackets"
+        who = {"audience": "#audience", "speaker": f"#{turn.who}"}.get(conv.who or "")
+        inner = _SPACES.sub(" ", node.inner)
+        if conv.element == "gap":
+            self.stats["gaps"] += 1
+            _el(_el(parent, "gap", rend=rend, **conv.attrs), "desc", inner)
+        elif conv.element == "foreign-gap":
+            self.stats["gaps"] += 1
+            gap = _el(_el(parent, "foreign", xml_lang=node.lang), "gap", rend=rend, **conv.attrs)
+            _el(gap, "desc", inner, xml_lang="en")
+        elif conv.element == "note":
+            self.stats["notes"] += 1
+            _el(parent, "note", inner, rend=rend, **conv.attrs)
+        else:
+            self.stats["incidents"] += 1
+            attrs = dict(conv.attrs)
+            if "type" not in attrs:
+                attrs["type"] = _kind(inner)
+            _el(_el(parent, conv.element, who=who, rend=rend, **attrs), "desc", inner)
+
+
+def _kind(inner: str) -> str:
+    return re.sub(r"[^a-z]+", "-", inner.lower()).strip("-") or "event"
+
+
+def _is_datetime(value: str) -> bool:
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:[+-]\d{2}:\d{2}|Z)?", value) is not None
+
+
+def _strip_edges(p) -> None:
+    if p.text:
+        p.text = p.text.lstrip()
+    last = p[-1] if len(p) else None
+    if last is not None and last.tail:
+        last.tail = last.tail.rstrip()
+    elif last is None and p.text:
+        p.text = p.text.rstrip()
+
+
+def encode(doc: Document, source_date_epoch: str | None = None) -> tuple[etree._ElementTree, dict]:
+    enc = Encoder(doc, source_date_epoch)
+    root = _el(None, "TEI", xml_lang="en")
+    enc.header(root)
+    enc.text(root)
+    return etree.ElementTree(root), enc.stats

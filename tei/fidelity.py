@@ -1,0 +1,99 @@
+"""Nothing lost: the word sequence of the source equals the word sequence read back from the TEI.
+
+Source side: every line after any YAML front matter, with the Markdown syntax of the source format removed
+(`<s>`/`</s>` tags, backslash escapes, emphasis asterisks); words are runs of letters and digits.
+TEI side: the text of <text>, where this tool's own additions (supplied, note and gap with
+@resp="#tei-edition") are skipped; everything else, remarks' <desc> included, is the source's wording.
+(An <sp> may carry @resp too: there it says who attributed the turn, not who wrote its words.)
+The front matter is metadata: each of its values must appear in the teiHeader (header_losses).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .encode import RESP, TEI_NS
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_MD_SYNTAX = re.compile(r"</?s>")
+_ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
+# Elements after which a word boundary falls even without whitespace in the XML.
+_BLOCKS = {f"{{{TEI_NS}}}{n}" for n in ("speaker", "p", "head", "stage", "note", "desc", "docDate", "byline",
+                                         "titlePart", "docTitle", "sp", "div", "gap", "vocal", "kinesic",
+                                         "incident", "front", "body")}
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
+
+
+def source_words(source_text: str, markdown: bool) -> list[str]:
+    if markdown:
+        source_text = _MD_SYNTAX.sub(" ", source_text)
+    return words(source_text)
+
+
+def tei_text(root) -> str:
+    """Readback of <text> as the source's wording."""
+    text_el = root.find(f"{{{TEI_NS}}}text") if root.tag != f"{{{TEI_NS}}}text" else root
+    out: list[str] = []
+    _collect(text_el, out)
+    return "".join(out)
+
+
+def _collect(el, out: list[str]) -> None:
+    if not isinstance(el.tag, str) or (el.get("resp") == RESP and el.tag in _ADDITIONS):
+        return
+    block = el.tag in _BLOCKS
+    if block:
+        out.append(" ")
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _collect(child, out)
+        if child.tail:
+            out.append(child.tail)
+    if block:
+        out.append(" ")
+
+
+@dataclass
+class Difference:
+    index: int
+    expected: list[str]
+    found: list[str]
+
+    def __str__(self) -> str:
+        return (f"word {self.index}: source has {' '.join(self.expected) or '(end)'!r}, "
+                f"found {' '.join(self.found) or '(end)'!r}")
+
+
+def compare(expected: list[str], found: list[str]) -> Difference | None:
+    """The first difference between two word sequences, with a little context, or None."""
+    for i, (a, b) in enumerate(zip(expected, found)):
+        if a != b:
+            return Difference(i, expected[i:i + 6], found[i:i + 6])
+    if len(expected) != len(found):
+        n = min(len(expected), len(found))
+        return Difference(n, expected[n:n + 6], found[n:n + 6])
+    return None
+
+
+def check_tei(source_text: str, markdown: bool, root) -> Difference | None:
+    return compare(source_words(source_text, markdown), words(tei_text(root)))
+
+
+def header_losses(front_matter: dict, root) -> list[str]:
+    """Front-matter values whose words are not all in the teiHeader."""
+    header = root.find(f"{{{TEI_NS}}}teiHeader")
+    have = set(words(" ".join(header.itertext()))) if header is not None else set()
+    missing = []
+    for key, value in front_matter.items():
+        if value is None:
+            continue
+        lost = [w for w in words(str(value)) if w not in have]
+        if lost:
+            missing.append(f"{key}: {' '.join(lost)}")
+    return missing

@@ -1,0 +1,128 @@
+"""Paragraph text -> inline nodes: transcriber remarks, Markdown emphasis, corrections, editor insertions.
+
+Remarks are recognised only through the conventions registry; anything unrecognised stays text and is
+reported (text.unknown-remark), so nothing is ever dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from .conventions import LANGUAGES, match_remark
+from .errors import Warning_
+from .model import Deletion, Emphasis, Insertion, Remark
+
+# Markdown of the whitehouse.gov archive: strike-through, escaped brackets, emphasis, backslash escapes.
+_MD_TOKEN = re.compile(
+    r"<s>(?P<del>.*?)</s>"
+    r"|\\\[(?P<esc_ins>[^\[\]]*?)\\?\]"
+    r"|(?<![\w*\\])\*(?=\S)(?P<em>[^*]+?)(?<=\S)\*(?![\w*])"
+    r"|(?P<rest>.)", re.DOTALL)
+_TOKEN = re.compile(
+    r"\((?P<paren>[^()\n]{1,200})\)"
+    r"|\[(?P<brack>[^\[\]\n]{1,300}?)\\?\]")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text)
+
+
+def parse(text: str, line: int, markdown: bool, warnings: list[Warning_]) -> list:
+    """Inline nodes of one paragraph."""
+    nodes = _markdown(text, line, warnings) if markdown else _remarks(text, line, warnings)
+    _check_balance(nodes, text, line, warnings)
+    return _merge(nodes)
+
+
+def _markdown(text: str, line: int, warnings: list[Warning_]) -> list:
+    nodes: list = []
+    buf: list[str] = []
+
+    def flush():
+        if buf:
+            nodes.extend(_remarks(unescape("".join(buf)), line, warnings))
+            buf.clear()
+
+    for m in _MD_TOKEN.finditer(text):
+        if m.group("rest") is not None:
+            buf.append(m.group("rest"))
+            continue
+        flush()
+        if m.group("del") is not None:
+            nodes.append(Deletion(_remarks(unescape(m.group("del")), line, warnings)))
+        elif m.group("esc_ins") is not None:
+            nodes.append(_bracketed(unescape(m.group("esc_ins")), line, warnings))
+        else:
+            nodes.append(Emphasis(_remarks(unescape(m.group("em")), line, warnings)))
+    flush()
+    return nodes
+
+
+def _remarks(text: str, line: int, warnings: list[Warning_]) -> list:
+    nodes: list = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        nodes.append(text[pos:m.start()])
+        pos = m.end()
+        if m.group("paren") is not None:
+            nodes.append(_parenthetical(m.group("paren"), m.group(0), line, warnings))
+        else:
+            nodes.append(_bracketed(m.group("brack"), line, warnings))
+    nodes.append(text[pos:])
+    return [n for n in nodes if n != ""]
+
+
+def _parenthetical(inner: str, printed: str, line: int, warnings: list[Warning_]):
+    found = match_remark(inner)
+    if found is None:
+        warnings.append(Warning_(line, "text.unknown-remark", f"unknown parenthetical kept as text: {printed}"))
+        return printed
+    conv, m = found
+    lang = _language_of(conv, m, line, printed, warnings)
+    if conv.element == "foreign-gap" and lang is None:
+        return printed
+    return Remark(conv, inner, "(", lang)
+
+
+def _bracketed(inner: str, line: int, warnings: list[Warning_]):
+    found = match_remark(inner)
+    if found is not None:
+        conv, m = found
+        lang = _language_of(conv, m, line, f"[{inner}]", warnings)
+        if conv.element != "foreign-gap" or lang:
+            return Remark(conv, inner, "[", lang)
+    return Insertion(_remarks(inner, line, warnings) if "(" in inner else [inner])
+
+
+def _language_of(conv, m, line, printed, warnings) -> str | None:
+    if conv.element != "foreign-gap":
+        return None
+    name = m.group("lang").lower()
+    code = LANGUAGES.get(name)
+    if code is None:
+        warnings.append(Warning_(line, "gap.foreign", f"unknown language {name!r} in {printed}; kept as text"))
+    return code
+
+
+def _check_balance(nodes: list, text: str, line: int, warnings: list[Warning_]) -> None:
+    loose = "".join(n for n in nodes if isinstance(n, str))
+    for open_, close in ("()", "[]"):
+        if loose.count(open_) != loose.count(close):
+            warnings.append(Warning_(line, "text.unknown-remark",
+                                     f"unbalanced {open_}{close} kept as text: {_excerpt(text, open_, close)}"))
+
+
+def _excerpt(text: str, open_: str, close: str) -> str:
+    i = text.find(open_) if text.count(open_) > text.count(close) else text.find(close)
+    return text[max(0, i - 10): i + 40].strip()
+
+
+def _merge(nodes: list) -> list:
+    """Adjacent strings joined, so later passes see whole sentences."""
+    out: list = []
+    for node in nodes:
+        if isinstance(node, str) and out and isinstance(out[-1], str):
+            out[-1] += node
+        else:
+            out.append(node)
+    return out

@@ -1,0 +1,138 @@
+"""foreign.inline: mark passages in another language with <foreign xml:lang>.
+
+Language identification is lingua's (restricted to the languages the transcript itself names, e.g. through
+"(SPEAKING IN FRENCH)", plus any given in metadata): restricting the candidates is what keeps English
+sentences that contain French names ("Minister Le Drian", "Place de La Republique") from being marked.
+Candidates are sentences of running text and Markdown *emphasis* spans (the archive italicises foreign words).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .model import Document, Emphasis, Foreign, Remark, walk
+
+# A sentence is marked foreign when the foreign language's share of lingua's confidence reaches this value.
+SENTENCE_THRESHOLD = 0.55
+EMPHASIS_THRESHOLD = 0.55
+MAX_FOREIGN_WORDS = 12     # longer passages are almost always English with names in them
+_SENTENCE = re.compile(r"[^.!?]*[.!?]+[\"”’)]*\s*|[^.!?]+$")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# A sentence of running text that contains an English function word is English, whatever its names suggest
+# ("It's not our intention.", "My name is Jesús."); lingua alone scores such short sentences near 0.6.
+_ENGLISH_FUNCTION_WORDS = frozenset("""
+a an the and or but if so of to in on at by for with from as is are was were be been am it it's its i i'm
+i've i'll me my we our us you your he his she her they their them this that these those not no yes do does
+did have has had will would can could should what who how why when where there here just very all ma'am
+""".split())
+
+_LINGUA_NAMES = {
+    "en": "ENGLISH", "fr": "FRENCH", "es": "SPANISH", "de": "GERMAN", "it": "ITALIAN", "pt": "PORTUGUESE",
+    "ru": "RUSSIAN", "ar": "ARABIC", "zh": "CHINESE", "ja": "JAPANESE", "ko": "KOREAN", "hi": "HINDI",
+    "uk": "UKRAINIAN", "he": "HEBREW", "pl": "POLISH", "nl": "DUTCH", "tr": "TURKISH", "fa": "PERSIAN",
+    "vi": "VIETNAMESE", "el": "GREEK", "sv": "SWEDISH", "ro": "ROMANIAN",
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _detector(codes: tuple[str, ...]):
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [getattr(Language, _LINGUA_NAMES[c]) for c in codes if c in _LINGUA_NAMES]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def _iso(language) -> str:
+    return language.iso_code_639_1.name.lower()
+
+
+def named_languages(doc: Document) -> list[str]:
+    """Languages the transcript names in its remarks (gap.foreign)."""
+    found = []
+    for turn in doc.turns():
+        for para in turn.paragraphs:
+            for node in walk(para.content):
+                if isinstance(node, Remark) and node.lang and node.lang not in found:
+                    found.append(node.lang)
+    return found
+
+
+def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
+    """The foreign language of `text`, or None when it is the base language (codes[0]) or unsure."""
+    words = _WORD.findall(text)
+    if not words or len(words) > MAX_FOREIGN_WORDS:
+        return None
+    values = _detector(codes).compute_language_confidence_values(text)
+    if not values:
+        return None
+    best = values[0]
+    code = _iso(best.language)
+    return code if code != codes[0] and best.value >= threshold else None
+
+
+def mark(doc: Document, extra: list[str] | None = None) -> dict[str, int]:
+    """Wrap foreign passages in Foreign nodes; return counts per language."""
+    codes = tuple(dict.fromkeys(["en"] + named_languages(doc) + list(extra or [])))
+    counts: dict[str, int] = {}
+    if len(codes) < 2:
+        return counts
+    for turn in doc.turns():
+        for para in turn.paragraphs:
+            para.content = _mark_nodes(para.content, codes, counts)
+    for code in codes:
+        if code not in doc.languages and (code in counts or code in named_languages(doc)):
+            doc.languages.append(code)
+    return counts
+
+
+def _mark_nodes(nodes: list, codes, counts) -> list:
+    out: list = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.extend(_mark_sentences(node, codes, counts))
+        elif isinstance(node, Emphasis):
+            lang = classify("".join(n for n in node.children if isinstance(n, str)), codes, EMPHASIS_THRESHOLD)
+            if lang:
+                counts[lang] = counts.get(lang, 0) + 1
+                out.append(Foreign(lang, [node]))
+            else:
+                out.append(node)
+        else:
+            out.append(node)
+    return out
+
+
+def _sentence_candidate(sentence: str) -> bool:
+    """Worth asking lingua: two or more real words, not only capitalised names, no English function word."""
+    words = [w for w in _WORD.findall(sentence.replace("’", "'")) if len(w) > 1]
+    if len(words) < 2 or all(w[0].isupper() for w in words):
+        return False
+    lowered = {w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence.replace("’", "'"))}
+    return not (lowered & _ENGLISH_FUNCTION_WORDS)
+
+
+def _mark_sentences(text: str, codes, counts) -> list:
+    out: list = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        core = sentence.rstrip()
+        lead = len(core) - len(core.lstrip())
+        body = core.strip()
+        lang = classify(body, codes, SENTENCE_THRESHOLD) if _sentence_candidate(body) else None
+        if lang:
+            counts[lang] = counts.get(lang, 0) + 1
+            out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
+        else:
+            out.append(sentence)
+    return [n for n in _join(out) if n != ""]
+
+
+def _join(nodes: list) -> list:
+    out: list = []
+    for node in nodes:
+        if isinstance(node, str) and out and isinstance(out[-1], str):
+            out[-1] += node
+        else:
+            out.append(node)
+    return out

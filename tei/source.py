@@ -1,0 +1,166 @@
+"""Bytes -> normalised text with line numbers: encoding, line ends, forbidden characters, front matter, style.
+
+Nothing here interprets the transcript; it only makes the text safe and uniform for the reader, and records
+every change it makes as a warning with its source line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import InputError, Warning_
+
+MAX_SOURCE_BYTES = 256 * 1024 * 1024  # a guard against accidental huge inputs; transcripts are kilobytes
+
+# Characters XML 1.0 forbids (C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000\t]")  # no-break and other odd spaces -> space
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+STYLES = ("dod", "whitehouse-md", "public-papers")
+
+
+@dataclass
+class Source:
+    """A decoded, normalised transcript."""
+
+    lines: list[str]                 # normalised lines; index 0 is source line `first_line`
+    first_line: int                  # source line number of lines[0] (after any front matter)
+    encoding: str
+    style: str
+    front_matter: dict = field(default_factory=dict)
+    front_matter_text: str = ""      # raw YAML block, for the fidelity check
+    warnings: list[Warning_] = field(default_factory=list)
+    path: str | None = None
+
+    def numbered(self):
+        for i, line in enumerate(self.lines):
+            yield self.first_line + i, line
+
+
+def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Warning_]]:
+    """Bytes -> text. UTF-8 (with or without BOM) first; otherwise a detected legacy encoding."""
+    if len(data) > MAX_SOURCE_BYTES:
+        raise InputError(f"input is {len(data)} bytes, over the {MAX_SOURCE_BYTES}-byte limit", path=path)
+    if not data.strip():
+        raise InputError("input is empty: nothing to convert", path=path)
+    if _looks_binary(data):
+        raise InputError("input looks binary (NUL bytes or control characters), not a transcript", path=path)
+    warnings: list[Warning_] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", warnings
+        except UnicodeDecodeError:
+            raise InputError("input has a UTF-16 byte-order mark but is not valid UTF-16", path=path) from None
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    if _is_utf8(body):
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8", warnings
+    encoding, text = _legacy(body)
+    warnings.append(Warning_(1, "text.characters", f"input is not UTF-8; decoded as {encoding}"))
+    return text, encoding, warnings
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 has NULs by design
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: ask charset-normalizer, limited to the single-byte encodings transcripts come in."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "mac_roman"]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        encoding = "latin_1"  # decodes any byte sequence; nothing is lost
+        text = data.decode(encoding)
+    return encoding, text
+
+
+def normalise(text: str, warnings: list[Warning_]) -> list[str]:
+    """Line ends to LF; odd spaces to spaces; forbidden characters replaced visibly and reported."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    out = []
+    for no, line in enumerate(lines, 1):
+        if _FORBIDDEN.search(line):
+            bad = sorted({f"U+{ord(c):04X}" for c in _FORBIDDEN.findall(line)})
+            warnings.append(Warning_(no, "text.characters",
+                                     f"replaced character(s) {', '.join(bad)} that XML 1.0 forbids with U+FFFD"))
+            line = _FORBIDDEN.sub("\ufffd", line)
+        line = _ZERO_WIDTH.sub("", line)
+        line = _SPACES.sub(" ", line)
+        out.append(line.rstrip())
+    return out
+
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+
+def split_front_matter(lines: list[str], path: str | None) -> tuple[dict, str, int]:
+    """YAML front matter (whitehouse.gov Markdown archive) -> (data, raw text, number of lines it took)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, "", 0
+    for i in range(1, min(len(lines), 200)):
+        if _FRONT_MATTER_END.match(lines[i]):
+            raw = "\n".join(lines[1:i])
+            return _load_yaml(raw, path), raw, i + 1
+    return {}, "", 0
+
+
+def _load_yaml(raw: str, path: str | None) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(raw)  # safe_load: no Python objects from hostile input
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError(f"front matter is not valid YAML: {getattr(err, 'problem', err)}", path=path,
+                         line=(mark.line + 2) if mark else None) from None
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items()}
+
+
+# --- style detection ------------------------------------------------------------------------------------------
+_PP_LABEL = re.compile(r"^(?:The (?:President|Vice President|First Lady|Prime Minister)|Q)\. \S")
+_CAPS_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]*\s){0,5}[A-Z][A-Z.'’-]*(?:\s*\([A-Z ]+\))?:\s")
+
+
+def detect_style(lines: list[str], front_matter: dict) -> str:
+    if front_matter:
+        return "whitehouse-md"
+    pp = sum(1 for line in lines if _PP_LABEL.match(line))
+    caps = sum(1 for line in lines if _CAPS_LABEL.match(line))
+    return "public-papers" if pp > caps else "dod"
+
+
+def read_source(data: bytes, path: str | None = None, style: str | None = None) -> Source:
+    text, encoding, warnings = decode(data, path)
+    lines = normalise(text, warnings)
+    front, raw, skip = split_front_matter(lines, path)
+    body = lines[skip:]
+    if not any(line.strip() for line in body):
+        raise InputError("input has no transcript text", path=path)
+    if style is not None and style not in STYLES:
+        from .errors import UsageError
+
+        raise UsageError(f"unknown style {style!r} (choose from {', '.join(STYLES)})")
+    chosen = style or detect_style(body, front)
+    return Source(body, skip + 1, encoding, chosen, front, raw, warnings, path)

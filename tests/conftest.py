@@ -1,0 +1,55 @@
+"""Shared fixtures. Tests that need ../shared/ (the corpus, the official TEI schema) or an external tool skip
+with a visible reason on a user's clone; with TEI_EDITION_STRICT=1 (set by .ci/run) such a skip is a failure."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TEI_EDITION_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+TEI_ALL_RNG = SHARED / "reference" / "tei_all.rng"
+SEED = REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.txt"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+STRICT = os.environ.get("TEI_EDITION_STRICT") == "1"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip (on a laptop) or fail (in CI, TEI_EDITION_STRICT=1) when something a test needs is missing."""
+    if not condition:
+        if STRICT:
+            pytest.fail(f"required in CI: {reason}")
+        pytest.skip(reason)
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+def corpus_params():
+    files = corpus_files()
+    return [pytest.param(f, id=f.stem[:40]) for f in files] or [pytest.param(None, id="corpus-missing")]
+
+
+@pytest.fixture
+def corpus_file(request):
+    path = request.param
+    require(path is not None, f"the shared corpus is not at {CORPUS}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def tei_all():
+    """The official TEI P5 RELAX NG schema, compiled once per test session (~5 s)."""
+    require(TEI_ALL_RNG.exists(), f"the official TEI schema is not at {TEI_ALL_RNG}")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL_RNG)))
+
+
+@pytest.fixture(scope="session")
+def seed_conversion():
+    import tei
+
+    return tei.convert_file(SEED)
