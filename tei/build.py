@@ -9,9 +9,10 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import outputs, resources
-from .errors import TeiEditionError, UsageError
+from . import outputs, resources, xmlio
+from .errors import InvalidDocument, TeiEditionError, UsageError
 from .pipeline import convert_file
+from .validate import shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
 
@@ -52,12 +53,14 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
         target = dest / (path.stem + ".xml")
         try:
             if target.exists() and outputs.hand_edited(target) and not (reconvert and force):
+                _gate(xmlio.parse_file(target), target)   # a hand-edited TEI must still be valid
                 result.kept.append(target)
                 _emit(on_event, "kept", target)
                 continue
             sidecar = path.with_suffix(".toml")
             conversion = convert_file(path, meta_path=meta or (sidecar if sidecar.exists() else None))
             result.reports.append(conversion.report())
+            _gate(conversion.tree, target)                # nothing is written when the gate fails
             state = outputs.write(target, conversion.data, force=force or reconvert)
             (result.written if state == "written" else result.unchanged).append(target)
             _emit(on_event, state, target)
@@ -65,6 +68,15 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
             result.failed.append((path, str(err)))
             _emit(on_event, "failed", path, str(err))
     return result
+
+
+def _gate(tree, path: Path) -> None:
+    """The validation gate: the project schema and rules. Raises InvalidDocument naming the first problems."""
+    problems = shared_validator().validate_tree(tree, str(path)).problems
+    if problems:
+        shown = "; ".join(f"line {p.line}: {p.message} [{p.rule}]" for p in problems[:3])
+        more = f" (+{len(problems) - 3} more; run tei-edition validate {path})" if len(problems) > 3 else ""
+        raise InvalidDocument(f"not valid, not rendered: {shown}{more}", path=path)
 
 
 def _emit(callback, state: str, path: Path, detail: str = "") -> None:

@@ -2,6 +2,7 @@
 maps library errors to one line on stderr and an exit code (0 ok, 1 invalid/failed, 2 usage/input)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -9,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import TeiEditionError
+from .errors import TeiEditionError, UsageError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Plain-text speech transcripts -> TEI P5 -> validated, rendered editions.")
@@ -101,6 +102,35 @@ def build(
 
 
 @app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(help="TEI files, folders (recursively, *.xml) or globs.")],
+    schema: Annotated[str, typer.Option("--schema", help="project | tei-all | FILE.rng | FILE.xsd. tei-all reads "
+                                        "the grammar from $TEI_EDITION_TEI_ALL.")] = "project",
+    fmt: Annotated[str, typer.Option("--format", help="text | json | junit | github")] = "text",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files validated in parallel (0: one per core).")] = 1,
+    rules: Annotated[Optional[bool], typer.Option("--rules/--no-rules", help="Run the content rules "
+                                                  "(default: with the project schema only).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to a file.")] = None,
+):
+    """Validate TEI files: exit 0 when all are valid, 1 when any is invalid, 2 on a usage or I/O error."""
+    from .validate import format_results, validate as run_validate
+    from . import xmlio
+
+    if fmt not in ("text", "json", "junit", "github"):
+        _fail(UsageError(f"unknown format {fmt!r} (text | json | junit | github)"))
+    try:
+        results = list(run_validate(paths, schema=schema, jobs=jobs or (os.cpu_count() or 1), rules=rules))
+        report = format_results(results, fmt)
+        if output is not None:
+            xmlio.write_atomic(output, report.encode("utf-8"))
+        else:
+            typer.echo(report, nl=False)
+    except TeiEditionError as err:
+        _fail(err)
+    raise typer.Exit(0 if all(r.valid for r in results) else 1)
+
+
+@app.command()
 def conventions(
     fmt: Annotated[str, typer.Option("--format", help="markdown | tsv")] = "markdown",
 ):
@@ -108,7 +138,7 @@ def conventions(
     from .docs import conventions_table
 
     if fmt not in ("markdown", "tsv"):
-        _fail(__import__("tei.errors").errors.UsageError(f"unknown format {fmt!r} (markdown | tsv)"))
+        _fail(UsageError(f"unknown format {fmt!r} (markdown | tsv)"))
     typer.echo(conventions_table(fmt), nl=False)
 
 

@@ -19,7 +19,7 @@ MAX_DEPTH = 512
 
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                           huge_tree=False, remove_blank_text=False, collect_ids=True)
+                           huge_tree=False, remove_blank_text=False, collect_ids=False)
 
 
 def parse_bytes(data: bytes, path: str | None = None) -> etree._ElementTree:

@@ -1,0 +1,255 @@
+"""The validation gate: well-formed (hardened parser) -> TEI root -> grammar (our XSD via xmlschema, or a
+TEI P5 RELAX NG, or a schema file) -> content rules (ISO Schematron) -> problems, one line each.
+
+Schemas are compiled once per run; files can be validated in parallel processes (forked after compiling).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import resources, xmlio
+from .errors import InputError, UsageError
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+TEI_ALL_ENV = "TEI_EDITION_TEI_ALL"
+SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+
+
+@dataclass
+class Problem:
+    path: str
+    line: int
+    column: int
+    message: str
+    rule: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message} [{self.rule}]"
+
+
+@dataclass
+class FileResult:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+class Validator:
+    """Compiled once: a grammar (xmlschema XSD, lxml RELAX NG or lxml XSD) and the Schematron rules."""
+
+    def __init__(self, schema: str = "project", rules: bool | None = None):
+        self.schema = schema
+        self.kind, self.grammar = _load_grammar(schema)
+        use_rules = rules if rules is not None else schema == "project"
+        self.rules = _load_rules() if use_rules else None
+
+    def validate_file(self, path: str | Path) -> FileResult:
+        path = str(path)
+        try:
+            tree = xmlio.parse_file(path)
+        except InputError as err:
+            return FileResult(path, [Problem(path, err.line or 1, 1, err.message, "well-formed")])
+        return self.validate_tree(tree, path)
+
+    def validate_tree(self, tree, path: str) -> FileResult:
+        """Validate a parsed tree (build validates in memory, before anything is written)."""
+        result = FileResult(path)
+        root = tree.getroot()
+        if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+            result.problems.append(Problem(
+                path, root.sourceline or 1, 1,
+                f"not a TEI document: the root element is {_name(root.tag)}, expected TEI in the namespace "
+                f"{TEI_NS}", "tei-root"))
+            return result
+        result.problems.extend(self._grammar(tree, path))
+        if self.rules is not None:
+            result.problems.extend(self._rules(tree, path))
+        result.problems.sort(key=lambda p: (p.line, p.column, p.rule))
+        return result
+
+    def _grammar(self, tree, path: str) -> list[Problem]:
+        if self.kind == "xmlschema":
+            return [_xmlschema_problem(err, path) for err in self.grammar.iter_errors(tree)]
+        ok = self.grammar.validate(tree)
+        if ok:
+            return []
+        rule = "tei-all" if self.schema == "tei-all" else Path(self.schema).name
+        return [Problem(path, e.line, e.column, _lxml_message(e.message), rule) for e in self.grammar.error_log]
+
+    def _rules(self, tree, path: str) -> list[Problem]:
+        if self.rules.validate(tree):
+            return []
+        out = []
+        for fa in self.rules.validation_report.iter(f"{SVRL}failed-assert"):
+            text = " ".join("".join(fa.find(f"{SVRL}text").itertext()).split())
+            nodes = tree.xpath(fa.get("location")) if fa.get("location") else []
+            line = nodes[0].sourceline if nodes and hasattr(nodes[0], "sourceline") else 1
+            out.append(Problem(path, line or 1, 1, text, fa.get("id") or "rule"))
+        return out
+
+
+def _name(tag: str) -> str:
+    return re.sub(r"^\{[^}]*\}", "", tag)
+
+
+def _xmlschema_problem(err, path: str) -> Problem:
+    elem = getattr(err, "invalid_child", None)
+    elem = elem if elem is not None else err.elem
+    line = getattr(elem, "sourceline", None) or getattr(err, "sourceline", None) or 1
+    reason = err.reason or err.message
+    reason = re.sub(r"\{" + re.escape(TEI_NS) + r"\}", "", reason)
+    where = f"<{_name(err.elem.tag)}>" if err.elem is not None and isinstance(err.elem.tag, str) else ""
+    expected = getattr(err, "expected_tags", None)
+    tags = []
+    try:
+        tags = [_name(t) for t in (expected or []) if isinstance(t, str)]
+    except TypeError:
+        tags = []
+    msg = f"{where}: {reason}" if where else reason
+    if tags and "expected" not in reason:
+        msg += f" (expected {', '.join(tags[:12])}{', ...' if len(tags) > 12 else ''})"
+    return Problem(path, line, 1, msg, "schema")
+
+
+def _lxml_message(message: str) -> str:
+    return message.replace(f"{{{TEI_NS}}}", "")
+
+
+def _load_grammar(schema: str):
+    if schema == "project":
+        import xmlschema
+
+        return "xmlschema", xmlschema.XMLSchema(str(resources.schemas_dir() / "tei-edition.xsd"))
+    if schema == "tei-all":
+        rng = os.environ.get(TEI_ALL_ENV)
+        if not rng:
+            raise UsageError(f"--schema tei-all needs the TEI P5 RELAX NG grammar: set {TEI_ALL_ENV}=/path/to/"
+                             "tei_all.rng, or give the file itself with --schema FILE.rng")
+        return _load_file(rng)
+    return _load_file(schema)
+
+
+def _load_file(path: str):
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(f"schema file not found: {path}")
+    try:
+        doc = xmlio.parse_file(p)
+        if p.suffix == ".rng":
+            return "lxml", etree.RelaxNG(doc)
+        if p.suffix == ".xsd":
+            import xmlschema
+
+            return "xmlschema", xmlschema.XMLSchema(str(p))
+    except (etree.RelaxNGParseError, InputError) as err:
+        raise UsageError(f"{path}: not a usable schema: {err}") from None
+    except Exception as err:  # xmlschema raises several parse error types
+        raise UsageError(f"{path}: not a usable schema: {err}") from None
+    raise UsageError(f"{path}: unknown schema type (use a .rng or .xsd file, 'project' or 'tei-all')")
+
+
+def _load_rules():
+    from lxml import isoschematron
+
+    sch = xmlio.parse_file(resources.schemas_dir() / "tei-edition.sch")
+    return isoschematron.Schematron(sch, store_report=True)
+
+
+# --- many files ---------------------------------------------------------------------------------------------
+def collect(paths: list[str]) -> list[Path]:
+    """Files, folders (recursively, *.xml) and globs -> a sorted list of files. Missing paths are errors."""
+    import glob
+
+    files: list[Path] = []
+    for spec in paths:
+        p = Path(spec)
+        if p.is_dir():
+            files.extend(sorted(q for q in p.rglob("*.xml") if q.is_file()))
+        elif p.exists():
+            files.append(p)
+        elif any(c in spec for c in "*?["):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                raise InputError(f"no files match {spec}")
+            files.extend(Path(m) for m in matches)
+        else:
+            raise InputError("no such file or folder", path=spec)
+    return list(dict.fromkeys(files))
+
+
+_worker: Validator | None = None
+_shared: dict[str, Validator] = {}
+
+
+def shared_validator(schema: str = "project") -> Validator:
+    """One compiled validator per process and schema, for callers that validate document by document."""
+    if schema not in _shared:
+        _shared[schema] = Validator(schema)
+    return _shared[schema]
+
+
+def _validate_in_worker(path: str) -> dict:
+    return asdict(_worker.validate_file(path))
+
+
+def validate(paths: list[str | Path], schema: str = "project", jobs: int = 1, rules: bool | None = None):
+    """Validate files; yields FileResult in input order. Compiles the schema once."""
+    global _worker
+    files = collect([str(p) for p in paths])
+    validator = Validator(schema, rules)
+    if jobs <= 1 or len(files) < 4:
+        for f in files:
+            yield validator.validate_file(f)
+        return
+    import multiprocessing
+
+    _worker = validator  # inherited by the forked workers: no recompilation
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(jobs) as pool:
+        for data in pool.imap(_validate_in_worker, [str(f) for f in files], chunksize=4):
+            problems = [Problem(**p) for p in data["problems"]]
+            yield FileResult(data["path"], problems)
+    _worker = None
+
+
+# --- reports ------------------------------------------------------------------------------------------------
+def format_results(results: list[FileResult], fmt: str) -> str:
+    """text | json | junit | github: the same problems for people, CI systems and GitHub annotations."""
+    if fmt == "text":
+        lines = [str(p) for r in results for p in r.problems]
+        bad = sum(not r.valid for r in results)
+        lines.append(f"{len(results)} file(s) checked, {len(results) - bad} valid, {bad} invalid")
+        return "\n".join(lines) + "\n"
+    if fmt == "json":
+        import json
+
+        data = {"files": [{"path": r.path, "valid": r.valid, "problems": [asdict(p) for p in r.problems]}
+                          for r in results],
+                "valid": all(r.valid for r in results)}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "github":
+        def esc(s: str) -> str:
+            return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return "".join(f"::error file={esc(p.path)},line={p.line},col={p.column},title={esc(p.rule)}::"
+                       f"{esc(p.message)}\n" for r in results for p in r.problems)
+    if fmt == "junit":
+        suite = etree.Element("testsuite", name="tei-edition validate", tests=str(len(results)),
+                              failures=str(sum(not r.valid for r in results)), errors="0")
+        for r in results:
+            case = etree.SubElement(suite, "testcase", classname="tei-edition.validate", name=r.path)
+            for p in r.problems:
+                failure = etree.SubElement(case, "failure", type=p.rule, message=p.message)
+                failure.text = str(p)
+        suites = etree.Element("testsuites")
+        suites.append(suite)
+        return etree.tostring(suites, xml_declaration=True, encoding="UTF-8", pretty_print=True).decode()
+    raise UsageError(f"unknown format {fmt!r} (text | json | junit | github)")
