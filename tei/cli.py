@@ -142,6 +142,30 @@ def conventions(
     typer.echo(conventions_table(fmt), nl=False)
 
 
+@app.command()
+def docs(
+    folder: Annotated[Path, typer.Argument(help="Where to write the generated documentation.")] = Path("docs"),
+    check: Annotated[bool, typer.Option("--check", help="Only check that the files are up to date (exit 1 if not).")] = False,
+):
+    """Write the documentation generated from the code: the conventions table and the schema reference."""
+    from . import xmlio
+    from .docs import DOCS
+
+    stale = []
+    for name, make in DOCS.items():
+        path = folder / name
+        text = make()
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path)
+        if not check:
+            xmlio.write_atomic(path, text.encode("utf-8"))
+            typer.echo(f"wrote {path}", err=True)
+    if check and stale:
+        typer.echo("stale: " + ", ".join(map(str, stale)) + " (run tei-edition docs)", err=True)
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

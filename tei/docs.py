@@ -18,3 +18,46 @@ def conventions_table(fmt: str = "markdown") -> str:
     body = "".join(f"| `{c.id}` | {cell(c.source)} | {cell(c.tei, code=True)} | {cell(c.html)} | {cell(c.text)} "
                    f"| {c.guidelines} |\n" for c in ALL)
     return head + body
+
+
+def schema_table() -> str:
+    """The customization, from the XSD's own annotations and the Schematron's asserts."""
+    from lxml import etree
+
+    from . import resources
+
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    xsd = etree.parse(str(resources.schemas_dir() / "tei-edition.xsd"))
+    rows = []
+    for el in xsd.getroot().iterfind(f"{xs}element"):
+        doc = el.findtext(f"{xs}annotation/{xs}documentation") or ""
+        attrs = sorted(a.get("name") for a in el.iter(f"{xs}attribute") if a.get("name"))
+        children = sorted({r.get("ref") for r in el.iter(f"{xs}element") if r.get("ref")})
+        groups = sorted({g.get("ref") for g in el.iter(f"{xs}group") if g.get("ref")})
+        simple = el.find(f".//{xs}simpleContent") is not None
+        content = ", ".join(children + [f"({g})" for g in groups]) or ("text" if simple else "empty")
+        rows.append(f"| `{el.get('name')}` | {doc} | {content} | {', '.join(attrs)} |")
+    groups = []
+    for g in xsd.getroot().iterfind(f"{xs}group"):
+        members = ", ".join(r.get("ref") for r in g.iter(f"{xs}element"))
+        groups.append(f"- **({g.get('name')})**: {members}")
+    sch = etree.parse(str(resources.schemas_dir() / "tei-edition.sch"))
+    ns = {"sch": "http://purl.oclc.org/dsdl/schematron"}
+    rules = []
+    for a in sch.getroot().iterfind(".//sch:assert", ns):
+        context = a.getparent().get("context")
+        text = " ".join("".join(t if isinstance(t, str) else "…" for t in a.xpath("node()")).split())
+        text = text.replace("|", "/").replace("<", "&lt;").replace(">", "&gt;")
+        rules.append(f"| `{a.get('id')}` | `{context}` | {text} |")
+    return (
+        "# The tei-edition TEI customization\n\n"
+        "Generated from `schemas/tei-edition.xsd` and `schemas/tei-edition.sch` by `tei-edition docs`; do not edit.\n"
+        "Every element and attribute value the XSD accepts is valid TEI P5 (tei_all 4.12); "
+        "tests/test_schema.py proves it for every element in every context the XSD allows.\n\n"
+        "Every element also takes the global attributes xml:id, xml:lang, n, rend, resp, cert, ana, corresp, source.\n\n"
+        "## Elements\n\n| element | purpose | may contain | attributes |\n|---|---|---|---|\n"
+        + "\n".join(rows) + "\n\n## Groups\n\n" + "\n".join(groups)
+        + "\n\n## Rules (Schematron)\n\n| rule | context | message |\n|---|---|---|\n" + "\n".join(rules) + "\n")
+
+
+DOCS = {"conventions.md": conventions_table, "schema.md": schema_table}
