@@ -79,9 +79,11 @@ def build(
     meta: Annotated[Optional[Path], typer.Option("--meta", help="META.toml for every transcript (default: a NAME.toml beside each).")] = None,
     reconvert: Annotated[bool, typer.Option("--reconvert", help="Convert again even where the TEI was edited by hand (needs --force).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace files edited by hand.")] = False,
+    fmt: Annotated[Optional[list[str]], typer.Option("--to", help="Only these formats (repeatable; default: all).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
 ):
-    """Build every edition in a folder: transcripts -> TEI. Hand-edited TEI is kept."""
+    """Build every edition in a folder: transcripts -> TEI -> validation -> HTML, text, Markdown, TSV, index.
+    Hand-edited TEI is kept and rendered from."""
     from .build import build as run_build
 
     def event(state, path, detail):
@@ -92,13 +94,41 @@ def build(
             typer.echo(f"{label:<9} {path}", err=True)
 
     try:
-        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, on_event=event)
+        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, formats=fmt,
+                           on_event=event)
     except TeiEditionError as err:
         _fail(err)
     if not quiet:
-        typer.echo(f"built {len(result.written) + len(result.unchanged)}, kept {len(result.kept)}, "
-                   f"failed {len(result.failed)}", err=True)
+        typer.echo(f"{len(result.editions)} edition(s) built ({len(result.written)} file(s) written, "
+                   f"{len(result.unchanged)} unchanged), {len(result.kept)} TEI kept as edited by hand, "
+                   f"{len(result.failed)} failed", err=True)
     raise typer.Exit(0 if result.ok else 1)
+
+
+@app.command()
+def render(
+    source: Annotated[Path, typer.Argument(help="A TEI file.")],
+    to: Annotated[str, typer.Option("--to", help="html | text | markdown | tsv")] = "html",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    width: Annotated[int, typer.Option("--width", help="text: wrap at this many columns (0: unwrapped).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT even if it was edited by hand.")] = False,
+    check: Annotated[bool, typer.Option("--check/--no-check", help="Validate the TEI first (the gate).")] = True,
+):
+    """Render one TEI file into an edition format with the XSLT writers."""
+    from . import outputs, render as renderer, xmlio
+    from .build import _gate
+
+    try:
+        tree = xmlio.parse_file(source)
+        if check:
+            _gate(tree, source)
+        data = renderer.render(tree, to, **({"width": width} if to == "text" else {}))
+        if output is None:
+            sys.stdout.buffer.write(data)
+        else:
+            outputs.write(output, data, force=force)
+    except TeiEditionError as err:
+        _fail(err)
 
 
 @app.command()

@@ -97,3 +97,52 @@ def header_losses(front_matter: dict, root) -> list[str]:
         if lost:
             missing.append(f"{key}: {' '.join(lost)}")
     return missing
+
+
+# --- editions -----------------------------------------------------------------------------------------------
+# What an edition adds to the source's words is marked: ⟦white brackets⟧ in the text formats, class="editorial"
+# in HTML. The header block (before the first rule of '=') and the notes (after the last rule of '-') of the
+# text edition, and everything outside <!-- transcript --> in Markdown, are the edition's own.
+_EDITORIAL = re.compile("\u27e6[^\u27e7]*\u27e7")
+_MD_NOTE_REF = re.compile(r"\[\^\d+\]")
+
+
+def edition_words(fmt: str, data: bytes) -> list[str]:
+    text = data.decode("utf-8")
+    if fmt == "text":
+        lines = text.split("\n")
+        start = next(i for i, line in enumerate(lines) if line and set(line) == {"="}) + 1
+        rules = [i for i, line in enumerate(lines) if line and set(line) == {"-"} and i + 1 < len(lines)
+                 and lines[i + 1] == "Notes"]
+        end = rules[-1] if rules else len(lines)
+        return words(_EDITORIAL.sub(" ", "\n".join(lines[start:end])))
+    if fmt == "markdown":
+        body = text.split("<!-- transcript -->", 1)[1].split("<!-- /transcript -->", 1)[0]
+        return words(_EDITORIAL.sub(" ", _MD_NOTE_REF.sub(" ", body)))
+    if fmt == "tsv":
+        out: list[str] = []
+        last_sp = None
+        for row in text.split("\n")[1:]:
+            if not row:
+                continue
+            ident, _who, label, cell = row.split("\t")
+            sp = ident.split(".")[0] if label else None
+            if label and sp != last_sp:
+                out += words(_EDITORIAL.sub(" ", label))
+            last_sp = sp
+            out += words(_EDITORIAL.sub(" ", cell))
+        return out
+    if fmt == "html":
+        from lxml import html
+
+        doc = html.document_fromstring(data)
+        transcript = doc.find_class("transcript")[0]
+        for el in transcript.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]"):
+            el.drop_tree()
+        return words(" ".join(transcript.itertext()))
+    raise ValueError(f"no fidelity reader for {fmt}")
+
+
+def check_edition(fmt: str, data: bytes, root) -> Difference | None:
+    """The edition's words against the TEI's reading of the source."""
+    return compare(words(tei_text(root)), edition_words(fmt, data))

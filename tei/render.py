@@ -1,0 +1,55 @@
+"""The writers table: format name -> stylesheet, file suffix, parameters. XSLT 1.0 run by lxml.
+
+Adding a format is one stylesheet in transforms/ (importing common.xsl) and one line in WRITERS.
+Stylesheets are compiled once per process and run with file and network access denied.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from . import resources, xmlio
+from .errors import InvalidDocument, UsageError
+
+
+@dataclass(frozen=True)
+class Writer:
+    stylesheet: str
+    suffix: str              # appended to the edition's stem: NAME + suffix
+    media_type: str
+    params: dict = field(default_factory=dict)
+
+
+WRITERS: dict[str, Writer] = {
+    "html": Writer("html.xsl", ".html", "text/html"),
+    "text": Writer("text.xsl", ".edition.txt", "text/plain", {"width": 0}),
+    "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown"),
+    "tsv": Writer("tsv.xsl", ".tsv", "text/tab-separated-values"),
+}
+
+_compiled: dict[str, etree.XSLT] = {}
+
+
+def stylesheet(name: str) -> etree.XSLT:
+    if name not in _compiled:
+        path = resources.transforms_dir() / name
+        _compiled[name] = etree.XSLT(xmlio.parse_file(path), access_control=etree.XSLTAccessControl.DENY_ALL)
+    return _compiled[name]
+
+
+def render(tree, fmt: str, **params) -> bytes:
+    """Render a (validated) TEI tree into one format; returns the bytes of the edition."""
+    if fmt not in WRITERS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(WRITERS)})")
+    writer = WRITERS[fmt]
+    values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
+    xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}
+    try:
+        result = stylesheet(writer.stylesheet)(tree, **xslt_params)
+    except etree.XSLTApplyError as err:
+        raise InvalidDocument(f"rendering {fmt} failed: {err}") from None
+    data = bytes(result)
+    if fmt == "html" and not data.startswith(b"<!DOCTYPE"):
+        data = b"<!DOCTYPE html>\n" + data
+    return data

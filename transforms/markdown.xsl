@@ -1,0 +1,111 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Markdown edition (CommonMark + footnotes), for repositories and static sites. The transcript sits between
+     <!- - transcript - -> comments; Markdown syntax characters in the source's words are escaped. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:text># </xsl:text><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="title"/></xsl:with-param></xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:variable name="iso"><xsl:call-template name="date-iso"/></xsl:variable>
+    <xsl:variable name="speaker"><xsl:call-template name="principal"/></xsl:variable>
+    <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
+    <xsl:if test="$iso != ''">- Date: <xsl:value-of select="$iso"/><xsl:text>&#10;</xsl:text></xsl:if>
+    <xsl:if test="$speaker != ''">- Speaker: <xsl:value-of select="$speaker"/><xsl:text>&#10;</xsl:text></xsl:if>
+    <xsl:text>- Source: </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$url != ''">[<xsl:call-template name="publisher"/>](&lt;<xsl:value-of select="$url"/>&gt;)</xsl:when>
+      <xsl:otherwise><xsl:call-template name="publisher"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>&#10;&#10;&lt;!-- transcript --&gt;&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="/t:TEI/t:text/t:front/* | /t:TEI/t:text/t:body/t:div"/>
+    <xsl:text>&lt;!-- /transcript --&gt;&#10;</xsl:text>
+    <xsl:variable name="notes" select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"/>
+    <xsl:if test="$notes">
+      <xsl:text>&#10;</xsl:text>
+      <xsl:for-each select="$notes">
+        <xsl:text>[^</xsl:text><xsl:call-template name="note-number"/><xsl:text>]: </xsl:text>
+        <xsl:call-template name="flat"/><xsl:text>&#10;</xsl:text>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="block">
+    <xsl:param name="text"/>
+    <xsl:value-of select="normalize-space($text)"/><xsl:text>&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="t:front/*">
+    <xsl:call-template name="block"><xsl:with-param name="text">&gt; <xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:head">
+    <xsl:call-template name="block"><xsl:with-param name="text">## <xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:stage">
+    <xsl:call-template name="block"><xsl:with-param name="text">*<xsl:call-template name="flat"/>*</xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:div"><xsl:apply-templates select="*"/></xsl:template>
+  <xsl:template match="t:div/t:p">
+    <xsl:call-template name="block"><xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause">
+    <xsl:call-template name="block"><xsl:with-param name="text"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:div/t:note"/>
+
+  <xsl:template match="t:sp">
+    <xsl:variable name="label">
+      <xsl:text>**</xsl:text>
+      <xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="label"/></xsl:with-param></xsl:call-template>
+      <xsl:text>**</xsl:text>
+      <xsl:for-each select="t:note[not(@place = 'inline')]"><xsl:call-template name="note-ref"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="blocks" select="t:p | t:stage | t:gap | t:vocal | t:kinesic | t:incident | t:pause | t:note[@place = 'inline']"/>
+    <xsl:for-each select="$blocks">
+      <xsl:call-template name="block">
+        <xsl:with-param name="text">
+          <xsl:if test="position() = 1"><xsl:value-of select="concat($label, ' ')"/></xsl:if>
+          <xsl:choose>
+            <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="not($blocks)"><xsl:call-template name="block"><xsl:with-param name="text" select="$label"/></xsl:call-template></xsl:if>
+  </xsl:template>
+
+  <!-- Markdown forms of the common hooks -->
+  <xsl:template match="text()" mode="inline">
+    <xsl:call-template name="escape"><xsl:with-param name="s" select="."/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="emphasis"><xsl:param name="content"/>*<xsl:value-of select="normalize-space($content)"/>*</xsl:template>
+  <xsl:template name="deleted"><xsl:param name="content"/>~~<xsl:value-of select="normalize-space($content)"/>~~</xsl:template>
+  <xsl:template name="note-ref">[^<xsl:call-template name="note-number"/>]</xsl:template>
+  <xsl:template match="t:add" mode="inline">\[<xsl:apply-templates mode="inline"/>\]</xsl:template>
+  <xsl:template match="t:gap | t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
+    <xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="remark-text"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:note[@place = 'inline']" mode="inline">
+    <xsl:variable name="s"><xsl:call-template name="open"/><xsl:value-of select="."/><xsl:call-template name="close"/></xsl:variable>
+    <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- Backslash-escape the characters Markdown would read as syntax. One recursion per special character. -->
+  <xsl:template name="escape">
+    <xsl:param name="s"/>
+    <xsl:variable name="specials" select="'\`*_[]&lt;&gt;#|'"/>
+    <xsl:variable name="plain" select="translate($s, $specials, '')"/>
+    <xsl:choose>
+      <xsl:when test="string-length($plain) = string-length($s)"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="first" select="substring(translate($s, translate($s, $specials, ''), ''), 1, 1)"/>
+        <xsl:value-of select="substring-before($s, $first)"/>
+        <xsl:text>\</xsl:text><xsl:value-of select="$first"/>
+        <xsl:call-template name="escape"><xsl:with-param name="s" select="substring-after($s, $first)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,104 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Plain-text reading edition: a header (title, date, speaker), a rule, the transcript as printed (each turn
+     as "LABEL: text", blank lines between paragraphs, remarks in the source's wording), then the notes.
+     Parameter width: wrap at that many columns (default 0: unwrapped, for corpus tools). -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:param name="width" select="0"/>
+  <xsl:variable name="RULE_WIDTH" select="72"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="title"/><xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="header-line">
+      <xsl:with-param name="key" select="'Date'"/>
+      <xsl:with-param name="value"><xsl:call-template name="date-iso"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="header-line">
+      <xsl:with-param name="key" select="'Speaker'"/>
+      <xsl:with-param name="value"><xsl:call-template name="principal"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="header-line">
+      <xsl:with-param name="key" select="'Place'"/>
+      <xsl:with-param name="value"><xsl:call-template name="place"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="header-line">
+      <xsl:with-param name="key" select="'Source'"/>
+      <xsl:with-param name="value"><xsl:call-template name="source-url"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="repeat"><xsl:with-param name="s" select="'='"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="/t:TEI/t:text/t:front/* | /t:TEI/t:text/t:body/t:div"/>
+    <xsl:variable name="notes" select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"/>
+    <xsl:if test="$notes">
+      <xsl:call-template name="repeat"><xsl:with-param name="s" select="'-'"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+      <xsl:text>&#10;Notes&#10;&#10;</xsl:text>
+      <xsl:for-each select="$notes">
+        <xsl:call-template name="para">
+          <xsl:with-param name="text">
+            <xsl:call-template name="note-ref"/><xsl:text> </xsl:text><xsl:call-template name="flat"/>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="header-line">
+    <xsl:param name="key"/><xsl:param name="value"/>
+    <xsl:if test="normalize-space($value) != ''">
+      <xsl:value-of select="concat($key, ': ', normalize-space($value))"/><xsl:text>&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One paragraph: wrapped (or not), then a blank line. -->
+  <xsl:template name="para">
+    <xsl:param name="text"/>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space($text)"/><xsl:with-param name="width" select="$width"/>
+    </xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="t:front/* | t:head | t:stage | t:div/t:p">
+    <xsl:call-template name="para"><xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause
+                       | t:div/t:note[@place = 'inline']">
+    <xsl:call-template name="para">
+      <xsl:with-param name="text"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:div">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <xsl:template match="t:div/t:note[not(@place = 'inline')]"/>
+
+  <xsl:template match="t:sp">
+    <xsl:variable name="raw"><xsl:call-template name="label"/></xsl:variable>
+    <xsl:variable name="label">
+      <xsl:value-of select="$raw"/>
+      <xsl:if test="not(contains(':.&#x27E7;', substring($raw, string-length($raw))))">:</xsl:if>
+      <xsl:for-each select="t:note[not(@place = 'inline')]"><xsl:call-template name="note-ref"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="blocks" select="t:p | t:stage | t:gap | t:vocal | t:kinesic | t:incident | t:pause
+                                        | t:note[@place = 'inline']"/>
+    <xsl:for-each select="$blocks">
+      <xsl:call-template name="para">
+        <xsl:with-param name="text">
+          <xsl:if test="position() = 1"><xsl:value-of select="concat($label, ' ')"/></xsl:if>
+          <xsl:choose>
+            <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="not($blocks)">
+      <xsl:call-template name="para"><xsl:with-param name="text" select="$label"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

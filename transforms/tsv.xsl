@@ -1,0 +1,70 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- TSV edition for corpus and spreadsheet users: one row per paragraph (and per printed header line, stage
+     line, heading or standalone event, so every word of the source is in some row).
+     Columns: id, speaker_id, speaker_label, text. Tabs and line breaks inside a cell become spaces. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+  <xsl:import href="common.xsl"/>
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <xsl:template match="/">
+    <xsl:text>id&#9;speaker_id&#9;speaker_label&#9;text&#10;</xsl:text>
+    <xsl:for-each select="/t:TEI/t:text/t:front/*">
+      <xsl:call-template name="row"><xsl:with-param name="id" select="concat('front', position())"/>
+        <xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
+    </xsl:for-each>
+    <xsl:apply-templates select="/t:TEI/t:text/t:body/t:div"/>
+  </xsl:template>
+
+  <xsl:template match="t:div"><xsl:apply-templates select="*"/></xsl:template>
+
+  <xsl:template match="t:head | t:div/t:stage | t:div/t:p">
+    <xsl:call-template name="row">
+      <xsl:with-param name="id" select="concat(local-name(), count(preceding::*[local-name() = local-name(current())]) + 1)"/>
+      <xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause">
+    <xsl:call-template name="row">
+      <xsl:with-param name="id" select="concat('event', count(preceding::*[parent::t:div and (self::t:gap or self::t:vocal or self::t:kinesic or self::t:incident or self::t:pause)]) + 1)"/>
+      <xsl:with-param name="text"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:div/t:note"/>
+
+  <xsl:template match="t:sp">
+    <xsl:variable name="sp" select="."/>
+    <xsl:variable name="label"><xsl:call-template name="label"/></xsl:variable>
+    <xsl:variable name="blocks" select="t:p | t:stage | t:gap | t:vocal | t:kinesic | t:incident | t:pause | t:note[@place = 'inline']"/>
+    <xsl:for-each select="$blocks">
+      <xsl:call-template name="row">
+        <xsl:with-param name="id">
+          <xsl:choose>
+            <xsl:when test="@xml:id"><xsl:value-of select="@xml:id"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat($sp/@xml:id, '.e', count(preceding-sibling::*[not(self::t:p or self::t:speaker or self::t:note[not(@place = 'inline')])]) + 1)"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="who" select="substring-after($sp/@who, '#')"/>
+        <xsl:with-param name="label" select="$label"/>
+        <xsl:with-param name="text">
+          <xsl:choose>
+            <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat"/></xsl:when>
+            <xsl:otherwise><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:if test="not($blocks)">
+      <xsl:call-template name="row"><xsl:with-param name="id" select="@xml:id"/>
+        <xsl:with-param name="who" select="substring-after(@who, '#')"/><xsl:with-param name="label" select="$label"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="row">
+    <xsl:param name="id"/><xsl:param name="who" select="''"/><xsl:param name="label" select="''"/><xsl:param name="text" select="''"/>
+    <xsl:value-of select="concat($id, '&#9;', $who, '&#9;', normalize-space(translate($label, '&#9;', ' ')), '&#9;',
+                                 normalize-space(translate($text, '&#9;', ' ')), '&#10;')"/>
+  </xsl:template>
+</xsl:stylesheet>
