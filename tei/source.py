@@ -151,8 +151,14 @@ def detect_style(lines: list[str], front_matter: dict) -> str:
     return "public-papers" if pp > caps else "dod"
 
 
+_MARKUP_START = re.compile(r"\A\s*(?:<\?xml\b|<!DOCTYPE\b|<(?:TEI|teiCorpus|html)\b)", re.IGNORECASE)
+
+
 def read_source(data: bytes, path: str | None = None, style: str | None = None) -> Source:
     text, encoding, warnings = decode(data, path)
+    if _MARKUP_START.match(text[:512]):
+        raise InputError("input is XML or HTML, not a plain-text transcript (to check a TEI file, use "
+                         "tei-edition validate; to render it, tei-edition render)", path=path)
     lines = normalise(text, warnings)
     front, raw, skip = split_front_matter(lines, path)
     body = lines[skip:]

@@ -48,6 +48,8 @@ def test_xml_forbidden_characters_are_replaced_visibly_and_reported():
 @pytest.mark.parametrize("data,message", [
     (b"", "empty"), (b"   \n\t\n", "empty"), (b"\x00\x01\x02binary\x00" * 20, "binary"),
     (b"---\ntitle: x\n---\n\n", "no transcript text"),
+    (b"<?xml version='1.0'?>\n<TEI xmlns='http://www.tei-c.org/ns/1.0'/>", "not a plain-text transcript"),
+    (b"<!DOCTYPE html>\n<html><body>Q: hi</body></html>", "not a plain-text transcript"),
 ])
 def test_unusable_input_is_refused(data, message):
     with pytest.raises(tei.InputError) as err:

@@ -120,3 +120,16 @@ def test_report_counts(seed_conversion):
     assert "turns 21 (unlabeled 3)" in report
     assert "gaps 11" in report and "foreign passages 1" in report and "lacunae 2" in report
     assert "line 207: [turn.unlabeled]" in report
+
+
+def test_label_variants_and_byline_are_one_person():
+    import tei
+
+    text = ("Remarks at a Test\n\nJan. 21, 2016\nSecretary of Defense Ash Carter\n\n"
+            "SEC. CARTER: One.\n\nSECRETARY CARTER: Two.\n\nQ: Three?\n\nQUESTION: Four?\n")
+    root = tei.convert(text).tree.getroot()
+    assert root.xpath("//t:sp/@who", namespaces=NS) == ["#carter", "#carter", "#questioners", "#questioners"]
+    people = root.xpath("//t:listPerson/*/@xml:id", namespaces=NS)
+    assert people == ["carter", "questioners"]
+    labels = root.findtext(".//t:person[@role='speaker']/t:note[@type='labels']", namespaces=NS)
+    assert labels == "Labels: SEC. CARTER:, SECRETARY CARTER:"
