@@ -1,39 +1,56 @@
 """build(): a folder of transcripts and/or TEI files -> TEI, validated -> every edition format + index.html.
 
 Per document: convert (or reuse a TEI edited by hand) -> validation gate -> render each format -> fidelity
-check of each edition -> atomic writes. Hand-edited TEI is never replaced by re-conversion unless both
-`reconvert` and `force` are given; a document that fails any step writes nothing and does not stop the others.
+check of each edition -> atomic writes. Documents are independent jobs: they run in forked worker processes
+(`jobs`), one failing document does not stop the others, and a document whose inputs (source, metadata,
+schemas, stylesheets, tool version; by content hash) have not changed since the last build is skipped.
+Hand-edited TEI is never replaced by re-conversion unless both `reconvert` and `force` are given.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from . import fidelity, outputs, render as renderer, resources, xmlio
+from . import __version__, fidelity, outputs, render as renderer, resources, xmlio
 from .errors import InvalidDocument, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
 TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
-FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV"}
+FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "tei": "TEI"}
 
 
 @dataclass
 class BuildResult:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    kept: list[Path] = field(default_factory=list)        # hand-edited TEI kept (and rendered from)
+    built: int = 0
+    skipped: int = 0
+    kept: list[Path] = field(default_factory=list)          # hand-edited TEI kept (and rendered from)
     failed: list[tuple[Path, str]] = field(default_factory=list)
-    reports: list[str] = field(default_factory=list)
-    editions: list[dict] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    editions: list[dict] = field(default_factory=list)      # small metadata per edition, for the index
+    seconds: float = 0.0
+    out: Path | None = None
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+@dataclass
+class Job:
+    stem: str
+    transcript: Path | None
+    tei_file: Path | None
+    meta: Path | None
+    input_hash: str
 
 
 def default_sources() -> Path:
@@ -46,73 +63,72 @@ def default_sources() -> Path:
 
 
 def is_edition_output(path: Path) -> bool:
-    """Files build writes (NAME.edition.txt, NAME.edition.md, ...) are never read back as sources."""
-    return ".edition." in path.name or path.name == "index.html"
+    """Files build writes (NAME.edition.txt, NAME.edition.md, index.html) are never read back as sources."""
+    return ".edition." in path.name or path.name == "index.html" or path.name.startswith(".")
 
 
 def discover(src: Path) -> list[tuple[str, Path | None, Path | None]]:
     """(stem, transcript, tei) per document in a folder; either may be None."""
     docs: dict[str, list] = {}
-    for p in sorted(src.iterdir()):
-        if not p.is_file() or is_edition_output(p):
-            continue
-        if p.suffix in TRANSCRIPT_SUFFIXES:
-            docs.setdefault(p.stem, [None, None])[0] = p
-        elif p.suffix == ".xml":
-            docs.setdefault(p.stem, [None, None])[1] = p
+    with os.scandir(src) as entries:
+        for entry in entries:
+            p = Path(entry.path)
+            if not entry.is_file() or is_edition_output(p):
+                continue
+            if p.suffix in TRANSCRIPT_SUFFIXES:
+                docs.setdefault(p.stem, [None, None])[0] = p
+            elif p.suffix == ".xml":
+                docs.setdefault(p.stem, [None, None])[1] = p
     return [(stem, t, x) for stem, (t, x) in sorted(docs.items())]
 
 
-def build(sources: str | Path | None = None, out: str | Path | None = None, *, force: bool = False,
-          reconvert: bool = False, meta: str | Path | None = None, formats: list[str] | None = None,
-          on_event=None) -> BuildResult:
-    src = Path(sources) if sources is not None else default_sources()
-    if not src.is_dir():
-        raise UsageError(f"{src}: not a folder (build takes a folder of transcripts and/or TEI files)")
-    dest = Path(out) if out is not None else src
-    formats = list(formats or renderer.WRITERS)
-    for fmt in formats:
-        if fmt not in renderer.WRITERS:
-            raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(renderer.WRITERS)})")
-    documents = discover(src)
-    if not documents:
-        raise UsageError(f"{src}: no transcripts (*.txt, *.md) or TEI files (*.xml) to build")
-    result = BuildResult()
-    for stem, transcript, tei_file in documents:
-        try:
-            tree = _tei_for(stem, transcript, tei_file, src, dest, result, force, reconvert, meta, on_event)
-            result.editions.append(_render_all(stem, tree, dest, formats, result, force, on_event))
-        except TeiEditionError as err:
-            result.failed.append((transcript or tei_file, str(err)))
-            _emit(on_event, "failed", transcript or tei_file, str(err))
-    if result.editions:
-        _write(dest / "index.html", _index(result.editions), result, True, on_event)
-    return result
+def tool_fingerprint(formats: list[str]) -> str:
+    """Everything besides a document's own files that decides its outputs."""
+    h = hashlib.sha256(f"tei-edition {__version__} {sorted(formats)}".encode())
+    for folder in (resources.schemas_dir(), resources.transforms_dir()):
+        for path in sorted(folder.glob("*.x*")):
+            h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()
 
 
-def _tei_for(stem, transcript, tei_file, src, dest, result, force, reconvert, meta, on_event):
-    target = dest / f"{stem}.xml"
-    if transcript is None:  # a TEI file without a transcript: validate and render it as it is
-        tree = xmlio.parse_file(tei_file)
-        _gate(tree, tei_file)
-        if target != tei_file:
-            _write(target, tei_file.read_bytes(), result, force, on_event)
-        return tree
-    if target.exists() and outputs.hand_edited(target) and not (reconvert and force):
+# --- one document (runs in a worker) ------------------------------------------------------------------------
+_shared: dict = {}
+
+
+def _run_job(job: Job) -> dict:
+    """Convert/validate/render/check/write one document. Never raises: failures come back as data."""
+    manifest, dest, formats, force, reconvert = (_shared[k] for k in ("manifest", "dest", "formats", "force",
+                                                                       "reconvert"))
+    files: list[tuple[str, str]] = []
+    try:
+        tree, kept = _tei_for(job, dest, manifest, force, reconvert, files)
+        edition = _render_all(job.stem, tree, dest, formats, manifest, force, files)
+        return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
+                "input": job.input_hash}
+    except TeiEditionError as err:
+        return {"stem": job.stem, "ok": False, "error": str(err), "files": files,
+                "source": str(job.transcript or job.tei_file)}
+
+
+def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files: list):
+    target = dest / f"{job.stem}.xml"
+    if job.transcript is None:  # a TEI file without a transcript: validate and render it as it is
+        tree = xmlio.parse_file(job.tei_file)
+        _gate(tree, job.tei_file)
+        if target != job.tei_file:
+            files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
+        return tree, False
+    if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
         tree = xmlio.parse_file(target)
         _gate(tree, target)
-        result.kept.append(target)
-        _emit(on_event, "kept", target)
-        return tree
-    sidecar = transcript.with_suffix(".toml")
-    conversion = convert_file(transcript, meta_path=meta or (sidecar if sidecar.exists() else None))
-    result.reports.append(conversion.report())
+        return tree, True
+    conversion = convert_file(job.transcript, meta_path=job.meta)
     _gate(conversion.tree, target)                # nothing is written when the gate fails
-    _write(target, conversion.data, result, force or reconvert, on_event)
-    return conversion.tree
+    files.append(_write(target, conversion.data, manifest, force or reconvert))
+    return conversion.tree, False
 
 
-def _render_all(stem, tree, dest, formats, result, force, on_event) -> dict:
+def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list) -> dict:
     rendered = {}
     root = tree.getroot()
     for fmt in formats:
@@ -121,13 +137,134 @@ def _render_all(stem, tree, dest, formats, result, force, on_event) -> dict:
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")
         rendered[fmt] = data
-    edition = {"stem": stem, "formats": {}, **_metadata(root)}
+    edition = {"stem": stem, "formats": {"tei": f"{stem}.xml"}, **_metadata(root)}
     for fmt, data in rendered.items():  # written only once every format has rendered and passed
         path = dest / f"{stem}{renderer.WRITERS[fmt].suffix}"
-        _write(path, data, result, force, on_event)
+        files.append(_write(path, data, manifest, force))
         edition["formats"][fmt] = path.name
-    edition["formats"]["tei"] = f"{stem}.xml"
     return edition
+
+
+def _write(path: Path, data: bytes, manifest, force: bool) -> tuple[str, str, str]:
+    state, sha = outputs.write_file(path, data, manifest, force=force)
+    return path.name, sha, state
+
+
+# --- the run ------------------------------------------------------------------------------------------------
+def build(sources: str | Path | None = None, out: str | Path | None = None, *, force: bool = False,
+          reconvert: bool = False, meta: str | Path | None = None, formats: list[str] | None = None,
+          jobs: int = 1, incremental: bool = True, on_event=None, on_progress=None) -> BuildResult:
+    started = time.perf_counter()
+    src = Path(sources) if sources is not None else default_sources()
+    if not src.is_dir():
+        raise UsageError(f"{src}: not a folder (build takes a folder of transcripts and/or TEI files)")
+    dest = Path(out) if out is not None else src
+    dest.mkdir(parents=True, exist_ok=True)
+    formats = list(formats or renderer.WRITERS)
+    for fmt in formats:
+        if fmt not in renderer.WRITERS:
+            raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(renderer.WRITERS)})")
+    if meta is not None and not Path(meta).is_file():
+        raise UsageError(f"metadata file not found: {meta}")
+    documents = discover(src)
+    if not documents:
+        raise UsageError(f"{src}: no transcripts (*.txt, *.md) or TEI files (*.xml) to build")
+
+    manifest = outputs.Manifest(dest)
+    fingerprint = tool_fingerprint(formats)
+    result = BuildResult(out=dest)
+    pending: list[Job] = []
+    for stem, transcript, tei_file in documents:
+        job = _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, reconvert and force)
+        previous = manifest.inputs.get(stem)
+        if incremental and previous and previous.get("input") == job.input_hash and _outputs_intact(dest, previous):
+            result.skipped += 1
+            result.editions.append(previous["edition"])
+            _emit(on_event, "skipped", transcript or tei_file)
+        else:
+            pending.append(job)
+    if on_progress:
+        on_progress(result.skipped, len(documents))
+
+    _shared.update(manifest=manifest, dest=dest, formats=formats, force=force, reconvert=reconvert)
+    for outcome in _execute(pending, jobs):
+        _absorb(outcome, dest, manifest, result, on_event)
+        if on_progress:
+            on_progress(result.skipped + result.built + len(result.failed), len(documents))
+    if result.editions:
+        name, _sha, state = _write(dest / "index.html", _index(result.editions), manifest, True)
+        if state == "written":
+            result.written.append(dest / name)
+    manifest.save()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits) -> Job:
+    h = hashlib.sha256(fingerprint.encode())
+    sidecar = transcript.with_suffix(".toml") if transcript is not None else None
+    meta_path = Path(meta) if meta is not None else (sidecar if sidecar is not None and sidecar.exists() else None)
+    for part in (transcript, meta_path, tei_file if transcript is None else None):
+        h.update(b"\0")
+        if part is not None:
+            h.update(outputs.file_digest(part).encode())
+    target = dest / f"{stem}.xml"
+    if transcript is not None and not replace_edits and manifest.hand_edited(target):
+        h.update(b"hand-edited:" + (manifest.current_digest(target) or "").encode())
+    return Job(stem, transcript, tei_file, meta_path, h.hexdigest())
+
+
+def _outputs_intact(dest: Path, previous: dict) -> bool:
+    """Every file of the last build is still there, at the size we wrote (a cheap check, no re-hashing)."""
+    for name, size in previous.get("sizes", {}).items():
+        try:
+            if (dest / name).stat().st_size != size:
+                return False
+        except FileNotFoundError:
+            return False
+    return True
+
+
+def _execute(pending: list[Job], jobs: int):
+    if jobs <= 1 or len(pending) < 2:
+        for job in pending:
+            yield _run_job(job)
+        return
+    import multiprocessing
+
+    shared_validator()                                    # compiled once, inherited by the forked workers
+    for fmt in _shared["formats"]:
+        renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(min(jobs, len(pending))) as pool:
+        yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
+
+
+def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) -> None:
+    for name, sha, state in outcome["files"]:
+        path = dest / name
+        if path.exists():
+            manifest.record(path, sha)
+        if state == "written":
+            result.written.append(path)
+            _emit(on_event, "written", path)
+        else:
+            result.unchanged += 1
+    if not outcome["ok"]:
+        result.failed.append((Path(outcome["source"]), outcome["error"]))
+        manifest.inputs.pop(outcome["stem"], None)
+        manifest.dirty = True
+        _emit(on_event, "failed", Path(outcome["source"]), outcome["error"])
+        return
+    result.built += 1
+    if outcome["kept"]:
+        result.kept.append(dest / f"{outcome['stem']}.xml")
+        _emit(on_event, "kept", dest / f"{outcome['stem']}.xml")
+    edition = outcome["edition"]
+    result.editions.append(edition)
+    sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values() if (dest / name).exists()}
+    manifest.inputs[outcome["stem"]] = {"input": outcome["input"], "edition": edition, "sizes": sizes}
+    manifest.dirty = True
 
 
 def _metadata(root) -> dict:
@@ -143,18 +280,13 @@ def _metadata(root) -> dict:
 
 def _index(editions: list[dict]) -> bytes:
     catalog = etree.Element("editions")
-    for ed in editions:
+    for ed in sorted(editions, key=lambda e: e["stem"]):
         el = etree.SubElement(catalog, "edition", title=ed["title"], date=ed["date"], speakers=ed["speakers"])
-        for fmt, href in ed["formats"].items():
-            etree.SubElement(el, "format", name=fmt, href=href, label=FORMAT_LABELS.get(fmt, "TEI"))
+        for fmt in ["html", "text", "markdown", "tsv", "tei"]:
+            if fmt in ed["formats"]:
+                etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])
     data = bytes(renderer.stylesheet("index.xsl")(etree.ElementTree(catalog)))
     return b"<!DOCTYPE html>\n" + data
-
-
-def _write(path: Path, data: bytes, result: BuildResult, force: bool, on_event) -> None:
-    state = outputs.write(path, data, force=force)
-    (result.written if state == "written" else result.unchanged).append(path)
-    _emit(on_event, state, path)
 
 
 def _gate(tree, path: Path) -> None:

@@ -74,34 +74,47 @@ def convert(
 
 @app.command()
 def build(
-    sources: Annotated[Optional[Path], typer.Argument(help="Folder of transcripts (default: ./editions).")] = None,
+    sources: Annotated[Optional[Path], typer.Argument(help="Folder of transcripts and/or TEI files (default: ./editions).")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output folder (default: SOURCES).")] = None,
     meta: Annotated[Optional[Path], typer.Option("--meta", help="META.toml for every transcript (default: a NAME.toml beside each).")] = None,
     reconvert: Annotated[bool, typer.Option("--reconvert", help="Convert again even where the TEI was edited by hand (needs --force).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace files edited by hand.")] = False,
     fmt: Annotated[Optional[list[str]], typer.Option("--to", help="Only these formats (repeatable; default: all).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Documents built in parallel (default: the number of cores).")] = 0,
+    full: Annotated[bool, typer.Option("--full", help="Rebuild every document, even those whose inputs did not change.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary; only errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file written.")] = False,
 ):
     """Build every edition in a folder: transcripts -> TEI -> validation -> HTML, text, Markdown, TSV, index.
-    Hand-edited TEI is kept and rendered from."""
+    Unchanged documents are skipped; hand-edited TEI is kept and rendered from."""
     from .build import build as run_build
+    from .progress import Progress
+
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
 
     def event(state, path, detail):
         if state == "failed":
-            typer.echo(f"failed  {path}: {detail}", err=True)
-        elif not quiet:
-            label = {"kept": "kept (edited by hand)"}.get(state, state)
-            typer.echo(f"{label:<9} {path}", err=True)
+            progress.echo(f"failed  {path}: {detail}")
+        elif verbose and state in ("written", "kept"):
+            progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
     try:
         result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, formats=fmt,
-                           on_event=event)
+                           jobs=jobs or (os.cpu_count() or 1), incremental=not full, on_event=event,
+                           on_progress=progress.update)
     except TeiEditionError as err:
+        progress.close()
         _fail(err)
+    progress.close()
     if not quiet:
-        typer.echo(f"{len(result.editions)} edition(s) built ({len(result.written)} file(s) written, "
-                   f"{len(result.unchanged)} unchanged), {len(result.kept)} TEI kept as edited by hand, "
-                   f"{len(result.failed)} failed", err=True)
+        typer.echo(f"built {result.built}, skipped {result.skipped} (unchanged), failed {len(result.failed)}"
+                   f"{f', kept {len(result.kept)} hand-edited TEI' if result.kept else ''} "
+                   f"in {result.seconds:.1f} s; {len(result.written)} file(s) written to {result.out}/",
+                   err=True)
+        for path, error in result.failed:
+            typer.echo(f"  failed: {error if str(path) in error else f'{path}: {error}'}", err=True)
+        if result.editions:
+            typer.echo(f"open {result.out / 'index.html'}", err=True)
     raise typer.Exit(0 if result.ok else 1)
 
 

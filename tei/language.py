@@ -103,13 +103,17 @@ def _mark_nodes(nodes: list, codes, counts) -> list:
     return out
 
 
+_FUNCTION_WORD = re.compile(r"(?<![^\W\d_'’])(?:" + "|".join(
+    re.escape(w).replace("'", "['’]") for w in sorted(_ENGLISH_FUNCTION_WORDS, key=len, reverse=True))
+    + r")(?![^\W\d_'’])", re.IGNORECASE)
+
+
 def _sentence_candidate(sentence: str) -> bool:
-    """Worth asking lingua: two or more real words, not only capitalised names, no English function word."""
-    words = [w for w in _WORD.findall(sentence.replace("’", "'")) if len(w) > 1]
-    if len(words) < 2 or all(w[0].isupper() for w in words):
+    """Worth asking lingua: no English function word, two or more real words, not only capitalised names."""
+    if _FUNCTION_WORD.search(sentence):   # most sentences stop here, in one regex search
         return False
-    lowered = {w.lower() for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence.replace("’", "'"))}
-    return not (lowered & _ENGLISH_FUNCTION_WORDS)
+    words = [w for w in _WORD.findall(sentence) if len(w) > 1]
+    return len(words) >= 2 and not all(w[0].isupper() for w in words)
 
 
 def _mark_sentences(text: str, codes, counts) -> list:

@@ -69,13 +69,16 @@ def _is_utf8(data: bytes) -> bool:
         return False
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 has NULs by design
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C
     return controls > len(sample) * 0.05
 
 

@@ -65,7 +65,8 @@ def test_build_without_argument_creates_the_default_edition(tmp_path):
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
     built = tmp_path / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
-    assert built.exists() and f"written   editions/{built.name}" in result.stderr
+    assert built.exists() and "6 file(s) written to editions/" in result.stderr
+    assert "open editions/index.html" in result.stderr
 
 
 def test_build_keeps_hand_edited_tei_unless_reconvert_force(tmp_path):
@@ -73,7 +74,7 @@ def test_build_keeps_hand_edited_tei_unless_reconvert_force(tmp_path):
     assert runner.invoke(app, ["build", str(tmp_path)]).exit_code == 0
     tei_file = tmp_path / (SEED.stem + ".xml")
     tei_file.write_bytes(tei_file.read_bytes().replace(b"Our fight.", b"Our fight (edited)."))
-    result = runner.invoke(app, ["build", str(tmp_path)])
+    result = runner.invoke(app, ["build", str(tmp_path), "--verbose"])
     assert result.exit_code == 0 and "kept (edited by hand)" in result.stderr
     assert b"(edited)" in tei_file.read_bytes()
     assert runner.invoke(app, ["build", str(tmp_path), "--reconvert"]).exit_code == 0
