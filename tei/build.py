@@ -101,8 +101,8 @@ def _run_job(job: Job) -> dict:
                                                                        "reconvert"))
     files: list[tuple[str, str]] = []
     try:
-        tree, kept = _tei_for(job, dest, manifest, force, reconvert, files)
-        edition = _render_all(job.stem, tree, dest, formats, manifest, force, files)
+        tree, kept, words = _tei_for(job, dest, manifest, force, reconvert, files)
+        edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
                 "input": job.input_hash}
     except TeiEditionError as err:
@@ -117,23 +117,26 @@ def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files
         _gate(tree, job.tei_file)
         if target != job.tei_file:
             files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
-        return tree, False
+        return tree, False, None
     if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
         tree = xmlio.parse_file(target)
         _gate(tree, target)
-        return tree, True
+        return tree, True, None
     conversion = convert_file(job.transcript, meta_path=job.meta)
     _gate(conversion.tree, target)                # nothing is written when the gate fails
     files.append(_write(target, conversion.data, manifest, force or reconvert))
-    return conversion.tree, False
+    return conversion.tree, False, conversion.words
 
 
-def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list) -> dict:
+def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list,
+                expected: list[str] | None) -> dict:
     rendered = {}
     root = tree.getroot()
+    if expected is None:  # the source's words, as the TEI reads them back
+        expected = fidelity.words(fidelity.tei_text(root))
     for fmt in formats:
         data = renderer.render(tree, fmt)
-        diff = fidelity.check_edition(fmt, data, root)
+        diff = fidelity.check_edition(fmt, data, expected=expected)
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")
         rendered[fmt] = data

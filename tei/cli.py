@@ -215,3 +215,7 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("tei-edition: interrupted", err=True)
         sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -83,10 +83,6 @@ def compare(expected: list[str], found: list[str]) -> Difference | None:
     return None
 
 
-def check_tei(source_text: str, markdown: bool, root) -> Difference | None:
-    return compare(source_words(source_text, markdown), words(tei_text(root)))
-
-
 def header_losses(front_matter: dict, root) -> list[str]:
     """Front-matter values whose words are not all in the teiHeader."""
     header = root.find(f"{{{TEI_NS}}}teiHeader")
@@ -145,6 +141,9 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
     raise ValueError(f"no fidelity reader for {fmt}")
 
 
-def check_edition(fmt: str, data: bytes, root) -> Difference | None:
-    """The edition's words against the TEI's reading of the source."""
-    return compare(words(tei_text(root)), edition_words(fmt, data))
+def check_edition(fmt: str, data: bytes, root=None, expected: list[str] | None = None) -> Difference | None:
+    """The edition's words against the TEI's reading of the source (pass `expected`, the TEI's words, when
+    checking several editions of one document: it is computed once)."""
+    if expected is None:
+        expected = words(tei_text(root))
+    return compare(expected, edition_words(fmt, data))

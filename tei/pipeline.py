@@ -23,6 +23,7 @@ class Conversion:
     style: str
     path: str | None = None
     warnings: list = field(default_factory=list)
+    words: list[str] = field(default_factory=list)   # the source's words as the TEI reads them back
 
     def report(self) -> str:
         """A short human report: what was found, then every warning with its source line."""
@@ -59,14 +60,15 @@ def convert(data: bytes | str, *, meta: dict | None = None, style: str | None = 
     tree, stats = encode.encode(doc, os.environ.get("SOURCE_DATE_EPOCH"))
     data_out = xmlio.serialise(tree)
     # The fidelity gate: nothing lost, nothing added, nothing reordered.
-    diff = fidelity.check_tei("\n".join(src.lines), src.style == "whitehouse-md", tree.getroot())
+    tei_words = fidelity.words(fidelity.tei_text(tree.getroot()))
+    diff = fidelity.compare(fidelity.source_words("\n".join(src.lines), src.style == "whitehouse-md"), tei_words)
     if diff is not None:
         raise InvalidDocument(f"fidelity check failed, {diff} (please report this as a bug)", path=path)
     lost = fidelity.header_losses(src.front_matter, tree.getroot())
     if lost:
         raise InvalidDocument(f"front matter not kept in the header: {'; '.join(lost)}", path=path)
     return Conversion(tree, data_out, doc, stats, src.encoding, src.style, path,
-                      sorted(doc.warnings, key=lambda w: w.line))
+                      sorted(doc.warnings, key=lambda w: w.line), tei_words)
 
 
 def convert_file(path: str | Path, out: str | Path | None = None, *, meta_path: str | Path | None = None,

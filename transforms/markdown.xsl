@@ -78,6 +78,8 @@
   </xsl:template>
 
   <!-- Markdown forms of the common hooks -->
+  <!-- Most text has no Markdown syntax characters: print it directly, escape only the rest. -->
+  <xsl:template match="text()[translate(., '\`*_[]&lt;&gt;#|', '') = .]" mode="inline"><xsl:value-of select="."/></xsl:template>
   <xsl:template match="text()" mode="inline">
     <xsl:call-template name="escape"><xsl:with-param name="s" select="."/></xsl:call-template>
   </xsl:template>
