@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -67,18 +68,31 @@ def is_edition_output(path: Path) -> bool:
     return ".edition." in path.name or path.name == "index.html" or path.name.startswith(".")
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_stem(stem: str) -> str:
+    """The output name for a source's stem: letters, digits, '.', '_', '-' only, no leading dot, at most 120
+    characters, so every output stays inside the output folder whatever the source's name."""
+    name = _UNSAFE.sub("-", stem).strip(".-")[:120].strip(".-")
+    return name or "document"
+
+
 def discover(src: Path) -> list[tuple[str, Path | None, Path | None]]:
-    """(stem, transcript, tei) per document in a folder; either may be None."""
+    """(output stem, transcript, tei) per document in a folder; either may be None."""
     docs: dict[str, list] = {}
     with os.scandir(src) as entries:
         for entry in entries:
             p = Path(entry.path)
             if not entry.is_file() or is_edition_output(p):
                 continue
-            if p.suffix in TRANSCRIPT_SUFFIXES:
-                docs.setdefault(p.stem, [None, None])[0] = p
-            elif p.suffix == ".xml":
-                docs.setdefault(p.stem, [None, None])[1] = p
+            slot = 0 if p.suffix in TRANSCRIPT_SUFFIXES else 1 if p.suffix == ".xml" else None
+            if slot is None:
+                continue
+            entry = docs.setdefault(safe_stem(p.stem), [None, None])
+            if entry[slot] is not None:  # two names that sanitise alike: keep the first, never overwrite
+                raise UsageError(f"{p} and {entry[slot]} would write the same output files; rename one")
+            entry[slot] = p
     return [(stem, t, x) for stem, (t, x) in sorted(docs.items())]
 
 

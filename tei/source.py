@@ -49,9 +49,12 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Warning
     warnings: list[Warning_] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16", warnings
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError("input has a UTF-16 byte-order mark but is not valid UTF-16", path=path) from None
+        if _looks_binary(text.encode("utf-8", "replace")):  # a BOM in front of binary data
+            raise InputError("input looks binary (NUL bytes or control characters), not a transcript", path=path)
+        return text, "utf-16", warnings
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     if _is_utf8(body):
@@ -75,7 +78,7 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 has NULs by design
+        return False  # UTF-16 has NULs by design: checked again once decoded
     if b"\x00" in sample:
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # counted in C

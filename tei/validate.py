@@ -100,7 +100,10 @@ class Validator:
         for fa in self.rules.validation_report.iter(f"{SVRL}failed-assert"):
             text = " ".join("".join(fa.find(f"{SVRL}text").itertext()).split())
             nodes = tree.xpath(fa.get("location")) if fa.get("location") else []
-            line = nodes[0].sourceline if nodes and hasattr(nodes[0], "sourceline") else 1
+            node = nodes[0] if nodes else None
+            if node is not None and not hasattr(node, "sourceline"):  # an attribute: its element's line
+                node = node.getparent()
+            line = getattr(node, "sourceline", None) or 1
             out.append(Problem(path, line or 1, 1, text, fa.get("id") or "rule"))
         return out
 
