@@ -77,9 +77,13 @@ class Encoder:
             _el(pub, "date", when, when=when)
 
         disclaimer = [f.text for f in self.doc.front if f.kind == "disclaimer"]
-        if disclaimer:
+        other = md.get("front_matter_other") or {}
+        if disclaimer or other:
             notes = _el(file_desc, "notesStmt")
-            _el(notes, "note", " ".join(disclaimer), type="disclaimer")
+            if disclaimer:
+                _el(notes, "note", " ".join(disclaimer), type="disclaimer")
+            for key, value in sorted(other.items()):
+                _el(notes, "note", f"{key}: {value}", type="front-matter")
 
         bibl = _el(_el(file_desc, "sourceDesc"), "bibl")
         _el(bibl, "title", md.get("title", "Untitled transcript"))
@@ -130,8 +134,9 @@ class Encoder:
         langs = _el(prof, "langUsage")
         for code in self.doc.languages:
             _el(langs, "language", LANGUAGE_NAMES.get(code, code), ident=code)
-        plist = _el(_el(prof, "particDesc"), "listPerson")
-        for person in self.doc.participants.values():
+        people = list(self.doc.participants.values())
+        plist = _el(_el(prof, "particDesc"), "listPerson") if people else None  # listPerson needs one person
+        for person in people:
             if person.group:
                 grp = _el(plist, "personGrp", xml_id=person.id, role=person.role)
                 _el(grp, "name", person.name)
@@ -174,7 +179,10 @@ class Encoder:
                 _el(div, "head", item.text)
             elif isinstance(item, Stage):
                 self.stats["stages"] += 1
-                _el(div, "stage", item.text, type=item.type)
+                if item.content is None:
+                    _el(div, "stage", item.text, type=item.type)
+                else:
+                    self.inline(_el(div, "stage", type=item.type), item.content, None)
             elif isinstance(item, Turn):
                 n_sp += 1
                 self.turn(div, item, f"sp{n_sp}")
@@ -245,7 +253,7 @@ class Encoder:
     def remark(self, parent, node: Remark, turn: Turn) -> None:
         conv = node.convention
         rend = "parentheses" if node.bracket == "(" else "brackets"
-        who = {"audience": "#audience", "speaker": f"#{turn.who}"}.get(conv.who or "")
+        who = {"audience": "#audience", "speaker": f"#{turn.who}" if turn else None}.get(conv.who or "")
         inner = _SPACES.sub(" ", node.inner)
         if conv.element == "gap":
             self.stats["gaps"] += 1

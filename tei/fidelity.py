@@ -19,10 +19,11 @@ from .encode import RESP, TEI_NS
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MD_SYNTAX = re.compile(r"</?s>")
 _ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
-# Elements after which a word boundary falls even without whitespace in the XML.
+# Elements around which a word boundary falls even without whitespace in the XML: blocks, remarks, and the
+# inline elements whose source form has delimiters ([add], <s>del</s>, *hi*), as in "Jan[si]" -> Jan, si.
 _BLOCKS = {f"{{{TEI_NS}}}{n}" for n in ("speaker", "p", "head", "stage", "note", "desc", "docDate", "byline",
                                          "titlePart", "docTitle", "sp", "div", "gap", "vocal", "kinesic",
-                                         "incident", "front", "body")}
+                                         "incident", "front", "body", "add", "del", "hi")}
 
 
 def words(text: str) -> list[str]:

@@ -28,6 +28,7 @@ from .errors import UsageError
 from .model import Document
 
 FIELDS = ("title", "date", "url", "publisher", "place", "editor", "byline")
+KNOWN_FRONT_MATTER = ("title", "date", "source_url", "tags", "published_time", "modified_time")
 PUBLISHERS = {
     "dod": "US Department of Defense",
     "whitehouse-md": "The White House",
@@ -93,6 +94,11 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
     for key in ("tags", "published_time", "modified_time"):
         if front_matter.get(key):
             doc.metadata[key] = str(front_matter[key])
+    # Nothing lost: any other front-matter field is kept as a typed note in the header.
+    unused = {k for k in KNOWN_FRONT_MATTER if k == "date" and front_matter.get(k) is not None
+              and parse_date(str(front_matter[k])) is None}  # a date we could not read is kept as printed
+    doc.metadata["front_matter_other"] = {str(k): " ".join(str(v).split()) for k, v in front_matter.items()
+                                          if (k not in KNOWN_FRONT_MATTER or k in unused) and v is not None}
     langs = given.get("languages", [])
     if not isinstance(langs, list) or not all(isinstance(x, str) for x in langs):
         raise UsageError("metadata: source.languages must be a list of ISO 639-1 codes, e.g. [\"fr\"]")

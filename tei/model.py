@@ -62,8 +62,9 @@ class Turn:
 @dataclass
 class Stage:
     line: int
-    type: str        # setting | time | end | date | title
+    type: str        # setting | time | end | date | title | separator
     text: str
+    content: list | None = None   # inline nodes (Markdown sources); None: the text as it is
 
 
 @dataclass

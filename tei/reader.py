@@ -89,6 +89,8 @@ def read(source: Source) -> Document:
         leading = turn is None and markdown
         stage = _stage(" ".join(inline.unescape(text).split()) if markdown else text, block.line, leading)
         if stage is not None:
+            if markdown and len(stage) == 1:  # Markdown syntax in a stage line is parsed like any paragraph
+                stage[0].content = inline.parse(" ".join(text.split()), block.line, True, doc.warnings)
             doc.body.extend(stage)
             turn = None
             continue
@@ -183,7 +185,8 @@ def _front(items: list[Block], source: Source, doc: Document) -> int:
         if when and not seen_date:
             doc.front.append(FrontItem(items[i].line, "date", text, when))
             seen_date = True
-        elif not seen_title and not seen_date and not re.search(r"[.?!]$", text):
+        elif (not seen_title and not seen_date and not re.search(r"[.?!]$", text)
+              and (text[:1].isupper() or text[:1].isdigit())):
             doc.front.append(FrontItem(items[i].line, "title", text))
             seen_title = True
         elif seen_date and not re.search(r"[.?!:]$", text) and len(text.split()) <= 12 \

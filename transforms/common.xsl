@@ -150,9 +150,10 @@
 
   <xsl:template match="*" mode="inline"><xsl:apply-templates mode="inline"/></xsl:template>
 
-  <!-- Hooks the text formats define -->
-  <xsl:template name="emphasis"><xsl:param name="content"/><xsl:value-of select="$content"/></xsl:template>
-  <xsl:template name="deleted"><xsl:param name="content"/><xsl:value-of select="$content"/></xsl:template>
+  <!-- Hooks the text formats may redefine. The defaults keep a visible delimiter, as the source had one
+       (Markdown *emphasis*, <s>strike-through</s>): "<s>a</s>b" must still read as two words, a and b. -->
+  <xsl:template name="emphasis"><xsl:param name="content"/>*<xsl:value-of select="$content"/>*</xsl:template>
+  <xsl:template name="deleted"><xsl:param name="content"/>~~<xsl:value-of select="$content"/>~~</xsl:template>
   <xsl:template name="note-ref">
     <xsl:value-of select="$ED_OPEN"/><xsl:call-template name="note-number"/><xsl:value-of select="$ED_CLOSE"/>
   </xsl:template>
