@@ -12,7 +12,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

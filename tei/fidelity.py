@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import etree
 
 from .encode import RESP, TEI_NS
 

@@ -9,7 +9,7 @@ import re
 
 from .conventions import LANGUAGES, match_remark
 from .errors import Warning_
-from .model import Deletion, Emphasis, Insertion, Remark
+from .model import Deletion, Emphasis, Insertion, Remark, merge_strings
 
 # Markdown of the whitehouse.gov archive: strike-through, escaped brackets, emphasis, backslash escapes.
 _MD_TOKEN = re.compile(
@@ -31,7 +31,7 @@ def parse(text: str, line: int, markdown: bool, warnings: list[Warning_]) -> lis
     """Inline nodes of one paragraph."""
     nodes = _markdown(text, line, warnings) if markdown else _remarks(text, line, warnings)
     _check_balance(nodes, text, line, warnings)
-    return _merge(nodes)
+    return merge_strings(nodes)
 
 
 def _markdown(text: str, line: int, warnings: list[Warning_]) -> list:
@@ -115,14 +115,3 @@ def _check_balance(nodes: list, text: str, line: int, warnings: list[Warning_]) 
 def _excerpt(text: str, open_: str, close: str) -> str:
     i = text.find(open_) if text.count(open_) > text.count(close) else text.find(close)
     return text[max(0, i - 10): i + 40].strip()
-
-
-def _merge(nodes: list) -> list:
-    """Adjacent strings joined, so later passes see whole sentences."""
-    out: list = []
-    for node in nodes:
-        if isinstance(node, str) and out and isinstance(out[-1], str):
-            out[-1] += node
-        else:
-            out.append(node)
-    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .model import Document, Emphasis, Foreign, Remark, walk
+from .model import Document, Emphasis, Foreign, Remark, merge_strings, walk
 
 # A sentence is marked foreign when the foreign language's share of lingua's confidence reaches this value.
 SENTENCE_THRESHOLD = 0.55
@@ -129,14 +129,4 @@ def _mark_sentences(text: str, codes, counts) -> list:
             out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
         else:
             out.append(sentence)
-    return [n for n in _join(out) if n != ""]
-
-
-def _join(nodes: list) -> list:
-    out: list = []
-    for node in nodes:
-        if isinstance(node, str) and out and isinstance(out[-1], str):
-            out[-1] += node
-        else:
-            out.append(node)
-    return out
+    return [n for n in merge_strings(out) if n != ""]

@@ -131,3 +131,14 @@ def plain(nodes) -> str:
         else:
             out.append(plain(node.children))
     return "".join(out)
+
+
+def merge_strings(nodes: list) -> list:
+    """Adjacent strings joined, so later passes see whole sentences."""
+    out: list = []
+    for node in nodes:
+        if isinstance(node, str) and out and isinstance(out[-1], str):
+            out[-1] += node
+        else:
+            out.append(node)
+    return out

@@ -75,14 +75,7 @@ def convert_file(path: str | Path, out: str | Path | None = None, *, meta_path: 
                  style: str | None = None, languages: list[str] | None = None) -> Conversion:
     """Read a transcript file, convert it, and write the TEI atomically to `out` when given."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a transcript file", path=path) from None
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", path=path) from None
+    data = xmlio.read_bytes(path)
     result = convert(data, meta=metadata.load(meta_path), style=style, path=str(path), languages=languages)
     if out is not None:
         xmlio.write_atomic(out, result.data)

@@ -52,16 +52,20 @@ def _deeper_than(root, depth: int) -> bool:
     return bool(_DEPTH_PROBE(root))
 
 
-def parse_file(path: str | Path) -> etree._ElementTree:
+def read_bytes(path: str | Path) -> bytes:
+    """Any input file's bytes, or an InputError a person can act on (every command reads through this)."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
         raise InputError("is a directory, not a file", path=path) from None
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", path=path) from None
-    return parse_bytes(data, str(path))
+
+
+def parse_file(path: str | Path) -> etree._ElementTree:
+    return parse_bytes(read_bytes(path), str(path))
 
 
 def _plain(msg: str) -> str:

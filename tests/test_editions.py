@@ -1,7 +1,6 @@
 """The editions: golden files, nothing lost in any format, the shape of each format, rendering safety."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path

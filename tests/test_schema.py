@@ -1,7 +1,6 @@
 """The project schema: generated, accepts the corpus, is a strict subset of TEI P5, and each rule fires."""
 from __future__ import annotations
 
-import copy
 import importlib.util
 
 import pytest
@@ -83,7 +82,7 @@ def test_hand_edited_document_with_editor_additions_is_valid_in_both(tei_all):
     p = root.find(".//t:sp/t:p", NS)
     t = "{http://www.tei-c.org/ns/1.0}"
     additions = etree.fromstring(
-        f'<x xmlns="http://www.tei-c.org/ns/1.0"> Met <persName ref="#carter">Ash Carter</persName> of the '
+        '<x xmlns="http://www.tei-c.org/ns/1.0"> Met <persName ref="#carter">Ash Carter</persName> of the '
         '<orgName>DoD</orgName> in <placeName>Paris</placeName> on <date when="2016-01-20">Wednesday</date>, '
         'saw <choice><sic>teh</sic><corr>the</corr></choice> <unclear reason="inaudible">words</unclear> and '
         '<supplied reason="omitted">this</supplied> <ref target="https://example.org">link</ref>'
