@@ -231,6 +231,10 @@ ROLE_LABELS = {  # label (without titles) -> (id, role)
     "narrator": ("narrator", "staff"),
 }
 
+# header.disclaimer: the archive's boilerplate lines at the top of a transcript.
+DISCLAIMER_CUES = re.compile(r"historical purposes only|contact the DOD Webmaster|links may no longer function",
+                             re.IGNORECASE)
+
 # Cues for attributing an unlabeled turn (turn.unlabeled), matched in the last paragraph before the break.
 HANDOVER_CUES = re.compile(
     r"the floor is yours|floor is (?:now )?yours|please welcome|I(?:'d| would) like to (?:introduce|invite|welcome)"

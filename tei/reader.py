@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import inline
-from .conventions import HANDOVER_CUES, QUESTION_CUES
+from .conventions import DISCLAIMER_CUES, HANDOVER_CUES, QUESTION_CUES
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, FrontItem, Heading, Paragraph, Stage, Turn
@@ -27,8 +27,6 @@ _PP_LABEL = re.compile(
 # --- stage lines (stage.setting) ------------------------------------------------------------------------------
 _TIME = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,4})?\)?$")
 _END = re.compile(r"^END(?:\s+(?P<time>\d{1,2}:\d{2}\s*[AP]\.M\.(?:\s+[A-Z]{2,4})?))?$")
-_DISCLAIMER = re.compile(r"historical purposes only|contact the DOD Webmaster|links may no longer function",
-                         re.IGNORECASE)
 _DASH_END = re.compile(r"(?:--|—|–)\s*$")
 _DASH_START = re.compile(r"^\s*(?:--|—|–)")
 
@@ -175,7 +173,7 @@ def _front(items: list[Block], source: Source, doc: Document) -> int:
     if source.style == "whitehouse-md":
         return 0
     i = 0
-    while i < len(items) and _DISCLAIMER.search(items[i].text) and not match_label(items[i].text, source.style):
+    while i < len(items) and DISCLAIMER_CUES.search(items[i].text) and not match_label(items[i].text, source.style):
         doc.front.append(FrontItem(items[i].line, "disclaimer", items[i].text))
         i += 1
     seen_title = seen_date = False
