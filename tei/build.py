@@ -21,10 +21,10 @@ from lxml import etree
 from . import __version__, fidelity, outputs, render as renderer, resources, xmlio
 from .errors import InvalidDocument, TeiEditionError, UsageError
 from .pipeline import convert_file
-from .validate import shared_validator
+from .validate import gate, shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
-TEI_NS = {"t": "http://www.tei-c.org/ns/1.0"}
+TEI_NS = {"t": xmlio.TEI_NS}
 FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "tei": "TEI"}
 
 
@@ -128,16 +128,16 @@ def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files
     target = dest / f"{job.stem}.xml"
     if job.transcript is None:  # a TEI file without a transcript: validate and render it as it is
         tree = xmlio.parse_file(job.tei_file)
-        _gate(tree, job.tei_file)
+        gate(tree, job.tei_file)
         if target != job.tei_file:
             files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
         return tree, False, None
     if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
         tree = xmlio.parse_file(target)
-        _gate(tree, target)
+        gate(tree, target)
         return tree, True, None
     conversion = convert_file(job.transcript, meta_path=job.meta)
-    _gate(conversion.tree, target)                # nothing is written when the gate fails
+    gate(conversion.tree, target)                # nothing is written when the gate fails
     files.append(_write(target, conversion.data, manifest, force or reconvert))
     return conversion.tree, False, conversion.words
 
@@ -304,15 +304,6 @@ def _index(editions: list[dict]) -> bytes:
                 etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])
     data = bytes(renderer.stylesheet("index.xsl")(etree.ElementTree(catalog)))
     return b"<!DOCTYPE html>\n" + data
-
-
-def _gate(tree, path: Path) -> None:
-    """The validation gate: the project schema and rules. Raises InvalidDocument naming the first problems."""
-    problems = shared_validator().validate_tree(tree, str(path)).problems
-    if problems:
-        shown = "; ".join(f"line {p.line}: {p.message} [{p.rule}]" for p in problems[:3])
-        more = f" (+{len(problems) - 3} more; run tei-edition validate {path})" if len(problems) > 3 else ""
-        raise InvalidDocument(f"not valid, not rendered: {shown}{more}", path=path)
 
 
 def _emit(callback, state: str, path: Path, detail: str = "") -> None:

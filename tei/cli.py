@@ -129,12 +129,12 @@ def render(
 ):
     """Render one TEI file into an edition format with the XSLT writers."""
     from . import outputs, render as renderer, xmlio
-    from .build import _gate
+    from .validate import gate
 
     try:
         tree = xmlio.parse_file(source)
         if check:
-            _gate(tree, source)
+            gate(tree, source)
         data = renderer.render(tree, to, **({"width": width} if to == "text" else {}))
         if output is None:
             sys.stdout.buffer.write(data)

@@ -231,6 +231,16 @@ ROLE_LABELS = {  # label (without titles) -> (id, role)
     "narrator": ("narrator", "staff"),
 }
 
+# label.speaker / label.question / label.interpreted: how each source style prints a speaker label.
+# Style detection (source.py) counts these and the reader (reader.py) parses with them: one definition.
+CAPS_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,5}[A-Z][A-Z.'’-]*(?:\s*\((?P<via>[A-Z][A-Z ]+)\))?:)(?:\s+(?P<rest>.*))?$")
+BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")  # whitehouse.gov: "Q    Thank you"
+PUBLIC_PAPERS_LABEL = re.compile(
+    r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+)\.)"
+    r"(?:\s+(?P<rest>.*))?$")
+
 # header.disclaimer: the archive's boilerplate lines at the top of a transcript.
 DISCLAIMER_CUES = re.compile(r"historical purposes only|contact the DOD Webmaster|links may no longer function",
                              re.IGNORECASE)

@@ -10,11 +10,11 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
-from . import __version__
+from . import __version__, xmlio
 from .conventions import LANGUAGE_NAMES
 from .model import Deletion, Document, Emphasis, Foreign, Heading, Insertion, Remark, Stage, Turn
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+TEI_NS = xmlio.TEI_NS
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 RESP = "#tei-edition"
 _SPACES = re.compile(r" {2,}")

@@ -73,7 +73,8 @@ def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
 
 def mark(doc: Document, extra: list[str] | None = None) -> dict[str, int]:
     """Wrap foreign passages in Foreign nodes; return counts per language."""
-    codes = tuple(dict.fromkeys(["en"] + named_languages(doc) + list(extra or [])))
+    named = named_languages(doc)  # one walk of the document
+    codes = tuple(dict.fromkeys(["en"] + named + list(extra or [])))
     counts: dict[str, int] = {}
     if len(codes) < 2:
         return counts
@@ -81,7 +82,7 @@ def mark(doc: Document, extra: list[str] | None = None) -> dict[str, int]:
         for para in turn.paragraphs:
             para.content = _mark_nodes(para.content, codes, counts)
     for code in codes:
-        if code not in doc.languages and (code in counts or code in named_languages(doc)):
+        if code not in doc.languages and (code in counts or code in named):
             doc.languages.append(code)
     return counts
 

@@ -119,8 +119,3 @@ def write(path: str | Path, data: bytes, *, force: bool = False) -> str:
     state, _ = write_file(path, data, manifest, force=force)
     manifest.save()
     return state
-
-
-def hand_edited(path: str | Path) -> bool:
-    path = Path(path)
-    return Manifest(path.parent).hand_edited(path)

@@ -9,20 +9,12 @@ import re
 from dataclasses import dataclass
 
 from . import inline
-from .conventions import DISCLAIMER_CUES, HANDOVER_CUES, QUESTION_CUES
+from .conventions import (BARE_Q_LABEL, CAPS_LABEL, DISCLAIMER_CUES, HANDOVER_CUES, PUBLIC_PAPERS_LABEL,
+                          QUESTION_CUES)
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, FrontItem, Heading, Paragraph, Stage, Turn
 from .source import Source
-
-# --- labels (label.speaker, label.question, label.interpreted) --------------------------------------------------
-_CAPS_LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,5}[A-Z][A-Z.'’-]*(?:\s*\((?P<via>[A-Z][A-Z ]+)\))?:)(?:\s+(?P<rest>.*))?$")
-_BARE_Q = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")  # whitehouse.gov: "Q    Thank you" (no colon)
-_PP_LABEL = re.compile(
-    r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+)\.)"
-    r"(?:\s+(?P<rest>.*))?$")
 
 # --- stage lines (stage.setting) ------------------------------------------------------------------------------
 _TIME = re.compile(r"^\(?\d{1,2}:\d{2}\s*[AaPp]\.?\s*[Mm]\.?(?:\s+[A-Z]{2,4})?\)?$")
@@ -60,19 +52,13 @@ def blocks(source: Source) -> list[Block]:
 
 
 def match_label(text: str, style: str):
+    """The speaker label at the start of a paragraph, by the source style's conventions, or None."""
     if style == "public-papers":
-        return _PP_LABEL.match(text)
-    m = _CAPS_LABEL.match(text)
-    if m and _plausible_caps_label(m.group("label")):
-        return m
-    if style == "whitehouse-md":
-        return _BARE_Q.match(text)
-    return None
-
-
-def _plausible_caps_label(label: str) -> bool:
-    words = re.sub(r"\(.*?\)", "", label).rstrip(":").split()
-    return bool(words) and any(len(w.strip(".")) > 0 for w in words)
+        return PUBLIC_PAPERS_LABEL.match(text)
+    m = CAPS_LABEL.match(text)
+    if m is None and style == "whitehouse-md":
+        m = BARE_Q_LABEL.match(text)
+    return m
 
 
 def read(source: Source) -> Document:
@@ -147,7 +133,7 @@ def _stage(text: str, line: int, leading: bool) -> list[Stage] | None:
         return out
     if _TIME.match(text):
         return [Stage(line, "time", text)]
-    if leading and not _CAPS_LABEL.match(text) and not _BARE_Q.match(text) and len(text.split()) <= 25:
+    if leading and not CAPS_LABEL.match(text) and not BARE_Q_LABEL.match(text) and len(text.split()) <= 25:
         if parse_date(text.strip("()")):
             return [Stage(line, "date", text)]
         if text.isupper():

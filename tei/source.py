@@ -145,15 +145,15 @@ def _load_yaml(raw: str, path: str | None) -> dict:
 
 
 # --- style detection ------------------------------------------------------------------------------------------
-_PP_LABEL = re.compile(r"^(?:The (?:President|Vice President|First Lady|Prime Minister)|Q)\. \S")
-_CAPS_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]*\s){0,5}[A-Z][A-Z.'’-]*(?:\s*\([A-Z ]+\))?:\s")
-
-
 def detect_style(lines: list[str], front_matter: dict) -> str:
+    """Front matter means the Markdown archive; otherwise whichever label form (conventions.py) is commoner."""
+    from .conventions import CAPS_LABEL, PUBLIC_PAPERS_LABEL
+
     if front_matter:
         return "whitehouse-md"
-    pp = sum(1 for line in lines if _PP_LABEL.match(line))
-    caps = sum(1 for line in lines if _CAPS_LABEL.match(line))
+    stripped = [line.strip() for line in lines]
+    pp = sum(1 for line in stripped if PUBLIC_PAPERS_LABEL.match(line))
+    caps = sum(1 for line in stripped if CAPS_LABEL.match(line))
     return "public-papers" if pp > caps else "dod"
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from lxml import etree
 
 from . import resources, xmlio
-from .errors import InputError, UsageError
+from .errors import InputError, InvalidDocument, UsageError
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
+TEI_NS = xmlio.TEI_NS
 TEI_ALL_ENV = "TEI_EDITION_TEI_ALL"
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 
@@ -208,6 +208,16 @@ def collect(paths: list[str]) -> list[Path]:
 
 _worker: Validator | None = None
 _shared: dict[str, Validator] = {}
+
+
+def gate(tree, path) -> None:
+    """The validation gate of build and render: the project schema and rules. Raises InvalidDocument naming
+    the first problems, so nothing is written or rendered from an invalid TEI."""
+    problems = shared_validator().validate_tree(tree, str(path)).problems
+    if problems:
+        shown = "; ".join(f"line {p.line}: {p.message} [{p.rule}]" for p in problems[:3])
+        more = f" (+{len(problems) - 3} more; run tei-edition validate {path})" if len(problems) > 3 else ""
+        raise InvalidDocument(f"not valid, not rendered: {shown}{more}", path=path)
 
 
 def shared_validator(schema: str = "project") -> Validator:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from .errors import InputError
 
+TEI_NS = "http://www.tei-c.org/ns/1.0"
 MAX_XML_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 256
 
