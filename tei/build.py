@@ -25,7 +25,7 @@ from .validate import gate, shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
 TEI_NS = {"t": xmlio.TEI_NS}
-FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "tei": "TEI"}
+FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "json": "JSON", "tei": "TEI"}
 
 
 @dataclass
@@ -251,7 +251,8 @@ def _execute(pending: list[Job], jobs: int):
 
     shared_validator()                                    # compiled once, inherited by the forked workers
     for fmt in _shared["formats"]:
-        renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
+        if renderer.WRITERS[fmt].stylesheet:
+            renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(jobs, len(pending))) as pool:
         yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
@@ -299,7 +300,7 @@ def _index(editions: list[dict]) -> bytes:
     catalog = etree.Element("editions")
     for ed in sorted(editions, key=lambda e: e["stem"]):
         el = etree.SubElement(catalog, "edition", title=ed["title"], date=ed["date"], speakers=ed["speakers"])
-        for fmt in ["html", "text", "markdown", "tsv", "tei"]:
+        for fmt in ["html", "text", "markdown", "tsv", "json", "tei"]:
             if fmt in ed["formats"]:
                 etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])
     data = bytes(renderer.stylesheet("index.xsl")(etree.ElementTree(catalog)))

@@ -138,6 +138,10 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
         for el in transcript.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]"):
             el.drop_tree()
         return words(" ".join(transcript.itertext()))
+    if fmt == "json":
+        from .jsondata import texts
+
+        return words(" ".join(texts(data)))
     raise ValueError(f"no fidelity reader for {fmt}")
 
 
