@@ -20,6 +20,7 @@ class Writer:
     media_type: str
     params: dict = field(default_factory=dict)
     function: str | None = None   # a Python writer (module.function) instead of a stylesheet
+    default: bool = True          # built by `build` unless --to says otherwise (PDF needs a browser: opt-in)
 
 
 WRITERS: dict[str, Writer] = {
@@ -28,7 +29,9 @@ WRITERS: dict[str, Writer] = {
     "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown"),
     "tsv": Writer("tsv.xsl", ".tsv", "text/tab-separated-values"),
     "json": Writer("", ".json", "application/json", function="jsondata.render"),
+    "pdf": Writer("", ".pdf", "application/pdf", function="pdf.render", default=False),
 }
+DEFAULT_FORMATS = [name for name, writer in WRITERS.items() if writer.default]
 
 _compiled: dict[str, etree.XSLT] = {}
 
