@@ -27,7 +27,7 @@ from .dates import parse_date
 from .errors import UsageError
 from .model import Document
 
-FIELDS = ("title", "date", "url", "publisher", "place", "editor", "byline")
+FIELDS = ("title", "date", "url", "publisher", "place", "editor", "byline", "office")
 KNOWN_FRONT_MATTER = ("title", "date", "source_url", "tags", "published_time", "modified_time")
 PUBLISHERS = {
     "dod": "US Department of Defense",
@@ -58,9 +58,17 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
     inferred: dict[str, tuple[str, str]] = {}
     for item in doc.front:
         if item.kind in ("title", "byline") and item.kind not in inferred:
-            inferred[item.kind] = (item.text, f"source line {item.line}")
+            inferred[item.kind] = (item.text, f"source line {item.line} ({item.kind})")
         if item.kind == "date" and item.when and "date" not in inferred:
-            inferred["date"] = (item.when, f"source line {item.line}")
+            inferred["date"] = (item.when, f"source line {item.line} (date)")
+        if item.kind == "office" and "office" not in inferred:
+            inferred["office"] = (item.text, f"source line {item.line} (office)")
+    for item in doc.front:  # header.date: a date at the end of a presenter line, in a byline or a breadcrumb
+        if item.when and "date" not in inferred:
+            inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
+    doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter")
+                         for person in item.people]
+    doc.metadata["notices"] = [item.text for item in doc.front if item.kind == "notice"]
     if front_matter:
         if front_matter.get("title"):
             inferred["title"] = (" ".join(str(front_matter["title"]).split()), "front matter 'title'")
