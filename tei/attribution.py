@@ -51,7 +51,13 @@ def _who(turn: Turn, previous: Turn | None, lead: str | None, reg, doc: Document
             return named[0], "medium", f"hand-over cue {turn.cue[-60:]!r} names {named[1]}"
         if lead and (previous is None or previous.who != lead):
             return lead, "medium", f"hand-over cue {turn.cue[-60:]!r}; the header names #{lead}"
-        turn.attribution = "continuation" if previous is not None and previous.who else rule
+        m = _OFFICE.search(turn.cue)
+        if m:  # the floor passes to an office no one in the header holds: that office, unsure
+            office = m.group(1)
+            ident = reg._add(re.sub(r"\W+", "-", office.lower()), f"The {office}", "participant", role_name=office)
+            return ident, "low", f"hand-over cue {turn.cue[-60:]!r} names the {office.lower()}, whom no header names"
+        return (reg._add("unidentified", "Unidentified speaker", "participant"), "low",
+                f"hand-over cue {turn.cue[-60:]!r} names no one and the header names no principal")
     if rule == "opening" or previous is None or not previous.who:
         if lead:
             return lead, "medium", f"opening turn; the header names #{lead}"

@@ -128,7 +128,8 @@ def _name_line(text: str) -> bool:
     """"Secretary of Defense James N. Mattis": title words then a name, nothing else."""
     words = text.split()
     role, name = split_name(words)
-    return 1 <= len(words) <= 12 and bool(role) and bool(name) and _is_title_word(role[0])
+    return 1 <= len(words) <= 12 and bool(role) and bool(name) and all(_is_title_word(w) for w in role) \
+        and is_person_title(role) and "," not in text
 
 
 def _cue(text: str):

@@ -79,7 +79,7 @@ def _run_on(block: Block, style: str, warnings: list | None) -> list[Block]:
 def match_label(text: str, style: str) -> LabelMatch | None:
     """The speaker label at the start of a paragraph, by the source style's conventions, or None."""
     if style == "public-papers":
-        m = PUBLIC_PAPERS_LABEL.match(text)
+        m = PUBLIC_PAPERS_LABEL.match(text) or BARE_Q_LABEL.match(text)
         return LabelMatch(m.group("label"), m.group("rest") or "") if m else None
     m = CAPS_LABEL.match(text)
     if m is None:
@@ -90,13 +90,14 @@ def match_label(text: str, style: str) -> LabelMatch | None:
 
 
 def usual_gap(items: list[Block]) -> int:
-    """turn.layout-gap: the blank lines this file prints between paragraphs (the largest gap found in at least a
-    quarter of the paragraph transitions). Only a larger gap is a visible break between turns."""
+    """turn.layout-gap: the blank lines this file prints between paragraphs (the largest gap found in more than a
+    quarter of the paragraph transitions, measured from four transitions on). Only a larger gap is a visible
+    break between turns."""
     gaps = [b.blanks_before for b in items[1:]]
-    if not gaps:
+    if len(gaps) < 4:  # too few paragraphs to measure a habit: one blank line is the paragraph gap
         return 1
     counts = {g: gaps.count(g) for g in set(gaps)}
-    return max(g for g, n in counts.items() if n * 4 >= len(gaps))
+    return max([1] + [g for g, n in counts.items() if n * 4 > len(gaps)])
 
 
 def read(source: Source) -> Document:

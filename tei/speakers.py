@@ -86,7 +86,7 @@ class Registry:
         self.by_label: dict[str, str] = {}
         self.overrides = overrides  # from --meta: {id: {name, role, labels}}
         self.counts = counts        # how often each label key is printed (typo detection)
-        self.line = 1               # the source line of the label being resolved (for warnings)
+        self.line, self.label = 1, ""  # the label being resolved and its source line (for warnings)
         self.header = list(doc.header_people) + hdr.title_people(self.title)
         for ident, spec in overrides.items():
             for label in spec.get("labels", []):
@@ -150,7 +150,7 @@ class Registry:
             if ident not in self.people:
                 self._add(ident, _display(label), "participant")
         else:
-            self.line = line
+            self.line, self.label = line, label
             ident, rule, evidence, cert = self._resolve_new(label, key, line)
             self.by_label[key] = ident
             self.decide(line, f"label {label}", rule, evidence, cert, ident)
@@ -194,7 +194,7 @@ class Registry:
     def _typo_role(self, key: str):
         for known, (ident, role) in ROLE_LABELS.items():
             if len(key) >= 6 and " " not in known and _distance(key, known) == 1:
-                self.doc.warnings.append(Warning_(self.line, "person.typo", f"label {key.upper()!r} read as {known!r}"))
+                self.doc.warnings.append(Warning_(self.line, "person.typo", f"label {self.label!r} read as {known.upper()!r} (a typo?)"))
                 return (self._add(ident, _title_case(known), role), "person.typo",
                         f"{key!r} is one letter off the role label {known!r}", "medium")
         return None
@@ -214,7 +214,7 @@ class Registry:
                     self._add(ident, _title_case(other), "participant",
                               role_name=_title_case(" ".join(other_words[:-1])) or None)
                 self.doc.warnings.append(Warning_(self.line, "person.typo",
-                                                  f"label {key.upper()!r} read as {other.upper()!r} (a typo?)"))
+                                                  f"label {self.label!r} read as {other.upper()!r} (a typo?)"))
                 return ident, "person.typo", f"{key!r} printed once, {other!r} {n} times", "medium"
         return None
 
