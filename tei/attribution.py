@@ -6,6 +6,7 @@ opening); this module names the speaker:
   staff member who spoke the cue; "I'll turn it over to General Sims" -> Sims), else the principal speaker;
 - opening (no turn before it): the principal speaker the header names;
 - question invitation: the questioners;
+- resumption: after a short interjection into a turn that broke off with a dash, the interrupted speaker (low);
 - continuation: the previous speaker.
 Where the evidence is weak (no one named, no principal), the turn gets cert="low" and a warning says so.
 """
@@ -45,6 +46,13 @@ def _who(turn: Turn, previous: Turn | None, lead: str | None, reg, doc: Document
     if rule == "question-invitation":
         return (reg._add("questioners", "Questioners", "questioner", group=True), "medium",
                 f"invitation to ask: {turn.cue[-60:]!r}")
+    if rule == "resumption":  # the speaker an interjection interrupted, found two turns back
+        turns = doc.turns()
+        index = turns.index(turn)
+        interrupted = turns[index - 2].who if index >= 2 else None
+        if interrupted:
+            return interrupted, "low", f"resumes after the interjection {turn.cue[:40]!r} into a turn ending with a dash"
+        turn.attribution = "continuation"
     if rule == "hand-over":
         named = _named(turn.cue, reg, lead, previous.who if previous else None)
         if named:

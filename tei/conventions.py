@@ -226,6 +226,9 @@ LAYOUT: tuple[Convention, ...] = (
                "yours, over to you, pass it off to you, I'll turn it over to, a bare 'Mr. Secretary?')",
                "the unlabeled turn goes to the person the cue or the header names", "-", "-",
                "With that, over to you, Mr. Secretary.\n\n\nThank you.", "22.3"),
+    Convention("turn.resumption", "a turn breaks off with a dash, another speaker puts in a few words, an "
+               "unlabeled paragraph follows", "the paragraph goes back to the interrupted speaker, cert=\"low\"",
+               "-", "-", "on the ground in Iraq --\n\nSTAFF: Saudi Arabia.\n\nI'm sorry, in Saudi Arabia.", "22.3"),
     Convention("turn.question-invitation", "an invitation to ask, in a Q&A exchange, before a paragraph that is "
                "evidently a question", "the unlabeled turn goes to the questioners", "-", "-",
                "one last question.\n\n\nSir, my question is this?", "22.3"),

@@ -144,6 +144,10 @@ def read(source: Source) -> Document:
             turn.attribution, turn.cue = _attribution(previous, qa, _ahead(items, index, threshold, source.style))
             doc.body.append(turn)
             rest = text
+        elif _interjection(doc.turns()):
+            turn = Turn(block.line, None, attribution="resumption", cue=turn.paragraphs[0].text_source)
+            doc.body.append(turn)
+            rest = text
         else:
             rest = text
         turn.lacuna_before = turn.lacuna_before or bool(lacuna)
@@ -153,6 +157,20 @@ def read(source: Source) -> Document:
     if not doc.turns():
         doc.warnings.append(Warning_(items[0].line if items else 1, "turn.unlabeled", "no speaker turns found"))
     return doc
+
+
+def _interjection(turns: list[Turn]) -> bool:
+    """turn.resumption: a turn broke off with a dash, another speaker put in a few words ("STAFF: Saudi Arabia."),
+    and an unlabeled paragraph follows: the interrupted speaker resumes (attributed with low certainty)."""
+    if len(turns) < 2:
+        return False
+    before, current = turns[-2], turns[-1]
+    if not (current.label and before.label and len(current.paragraphs) == 1 and before.paragraphs):
+        return False
+    words = current.paragraphs[0].text_source.split()
+    return (len(words) <= 6 and not _DASH_END.search(current.paragraphs[0].text_source)
+            and "?" not in current.paragraphs[0].text_source
+            and bool(_DASH_END.search(before.paragraphs[-1].text_source)) and before.label != current.label)
 
 
 def _handover(paragraph: str, sentences: int = 2) -> bool:

@@ -274,3 +274,25 @@ def test_opening_goes_to_the_presenter():
     root = result.tree.getroot()
     assert [a.get("ref") for a in root.iterfind(".//t:titleStmt/t:author", NS)] == ["#panetta", "#little"]
     assert first(root, ".//t:person[@xml:id='little']") is not None
+
+
+def test_an_interjection_into_a_broken_off_turn_then_the_speaker_resumes():
+    text = (HEAD + "SEC. ESPER: We met the people on the ground in Iraq working on the forensics --\n\n"
+            "STAFF: Saudi Arabia.\n\nI'm sorry, on the ground in Saudi Arabia working on the forensics.\n")
+    result = convert(text)
+    assert turns(result) == [("SEC. ESPER:", "esper"), ("STAFF:", "staff"), (None, "esper")]
+    turn = result.document.turns()[2]
+    assert (turn.attribution, turn.cert) == ("resumption", "low")
+
+
+@pytest.mark.parametrize("middle", ["STAFF: Saudi Arabia, not Iraq, sir, I think you meant.",  # not a few words
+                                    "Q: Mr. Secretary --",                                    # itself broken off
+                                    "Q: Which one?"])                                         # a question
+def test_no_resumption_without_the_evidence(middle):
+    text = HEAD + f"SEC. ESPER: We met the people on the ground in Iraq --\n\n{middle}\n\nAnd more words follow here.\n"
+    assert len(convert(text).document.turns()) == 2
+
+
+def test_no_resumption_when_the_turn_before_ended_normally():
+    text = HEAD + "SEC. ESPER: We met the people.\n\nSTAFF: Saudi Arabia.\n\nAnd more words follow here.\n"
+    assert turns(convert(text)) == [("SEC. ESPER:", "esper"), ("STAFF:", "staff")]
