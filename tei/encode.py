@@ -129,8 +129,9 @@ class Encoder:
         _el(_el(decl, "interpretation"), "p",
             "Transcriber remarks in parentheses or brackets are encoded as gap, vocal, kinesic, incident or "
             "note, keeping the source wording in desc. Turns printed without a label are attributed by rule "
-            "(hand-over, question invitation, continuation, opening); the speaker is then supplied, with "
-            "cert=\"medium\" and resp=\"#tei-edition\". Where a turn breaks off with a dash and the next, after "
+            "(hand-over, question invitation, resumption, continuation, opening); the speaker is then supplied, "
+            "with resp=\"#tei-edition\" and cert=\"medium\", or cert=\"low\" where no one is named. Blank "
+            "lines as many as the source prints between all its paragraphs are layout, not turn breaks. Where a turn breaks off with a dash and the next, after "
             "a visible break, resumes with a dash, a gap marks the skipped material. Inline foreign passages "
             "are identified automatically (lingua), restricted to the languages the transcript names.")
         prov = _el(decl, "p")
