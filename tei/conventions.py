@@ -176,6 +176,11 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("header.notice", "a notice between title and date ((As Prepared), (Edited for Clarity))",
                '<front><note type="notice">; notesStmt/note[@type="notice"]', "in the source header block",
                "as printed", "(Edited for Clarity)", "2.2.6"),
+    Convention("header.lead", "a wire copy's lead (WASHINGTON, Sept. 24 -- The U.S. Department of Defense issued "
+               "the following transcript ...:)", '<front><note type="lead">', "in the source header block",
+               "as printed", "The Department of Defense issued the following transcript:", "4.6"),
+    Convention("header.separator", "a rule or ornament line in the header (* * *, ____)",
+               '<front><note type="separator">', "in the source header block", "as printed", "* * *", "4.6"),
     Convention("header.setting", "a place or time line in the header (The Pentagon, Washington, D.C.)",
                '<front><note type="setting">', "in the source header block", "as printed",
                "Pentagon Briefing Room, Arlington, Va.", "4.6"),
@@ -188,6 +193,9 @@ LAYOUT: tuple[Convention, ...] = (
                "The President. (capitals of any script, up to 10 words, commas, parentheses anywhere, indented)",
                '<sp who="#carter"><speaker>SEC. CARTER:</speaker>', "the name in small caps, set off",
                "LABEL: text", "SEC. CARTER: Thank you.", "3.13.2"),
+    Convention("label.title-case", "the early archive's title-case labels (Secretary Rumsfeld:, President Bush:, "
+               "then Rumsfeld:), DoD style", '<sp who="#rumsfeld"><speaker>Secretary Rumsfeld:</speaker>',
+               "as a speaker", "as printed", "Secretary Rumsfeld: The president says thank you.", "3.13.2"),
     Convention("label.not-label", "capitals before a colon that are no speaker (NOTE:, a sentence in capitals)",
                "text of the paragraph", "as text", "as text", "NOTE: The briefing is on background.", ""),
     Convention("label.question", "Q:, Q (no colon, every style), Q., QUESTION:",
@@ -406,6 +414,10 @@ class _CapsLabel:
 
 
 CAPS_LABEL = _CapsLabel()
+# label.title-case: the early DoD archive prints "Secretary Rumsfeld:", "President Bush:" and then "Rumsfeld:".
+# A title word and one to three capitalised names, or one capitalised word the document names elsewhere (a
+# title-case label's last word or a header person's surname); DoD style only.
+TITLE_CASE_LABEL = re.compile(r"^(?P<label>(?P<words>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:)(?:\s+(?P<rest>\S.*))?$")
 # label.question: "Q" without a colon, in every style ("Q    Thank you", "Q Oh, okay."), and "Q." of Public Papers.
 BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(
@@ -478,10 +490,14 @@ HEADER_CUES: tuple[Cue, ...] = (
          "As Delivered by Secretary of Defense Secretary of Defense Ash Carter"),
         ("Remarks by Secretary Carter at Ecole Militaire in Paris, France",), flags=0),
     Cue("header.notice",
-        r"\((?:As (?:Prepared|Delivered)(?: for Delivery)?|Edited for Clarity|[^()]{0,40}\b(?:edited|prepared|"
-        r"delivered|embargoed|background|record|clarity|transcript)\b[^()]{0,40})\)|(?:As Prepared|As Delivered"
-        r"|As Prepared for Delivery|Edited for Clarity)",
-        ("(As Prepared)", "(Edited for Clarity)", "(As Delivered)")),
+        r"\([^()]{2,400}\)|(?:As Prepared|As Delivered|As Prepared for Delivery|Edited for Clarity)",
+        ("(As Prepared)", "(Edited for Clarity)", "(As Delivered)",
+         "(Secretary Rumsfeld's opening remarks at the signing, located on the White House web site)")),
+    Cue("header.lead", r".{0,200}\b(?:issued|released|provided|distributed) the following (?:edited )?"
+        r"(?:transcript|text|remarks|statement|briefing)\b.{0,300}",
+        ("WASHINGTON, Sept. 24 -- The U.S. Department of Defense issued the following transcript of a news "
+         "briefing by Press Secretary John Kirby on Sept. 22, 2021:",)),
+    Cue("header.separator", r"[\W_]{1,80}", ("* * *", "____________")),
     Cue("header.date-prefix", r"date (?P<iso>\d{4}-\d{2}-\d{2})(?=\s|$)", (" date 2018-08-28 ",), flags=0),
 )
 HEADER_CUE = {c.id: c for c in HEADER_CUES}

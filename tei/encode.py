@@ -100,7 +100,7 @@ class Encoder:
         _el(bibl, "title", md.get("title", "Untitled transcript"))
         for _ident, name, _role in authors:
             _el(bibl, "author", name)
-        date_item = next((f for f in self.doc.front if f.kind == "date"), None)
+        date_item = next((f for f in self.doc.front if f.kind == "date" and f.when == md.get("date")), None)
         if md.get("date"):
             _el(bibl, "date", date_item.text if date_item and date_item.when == md["date"] else md["date"],
                 when=md["date"])

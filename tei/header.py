@@ -96,7 +96,8 @@ def people(text: str, source: str, line: int) -> list[HeaderPerson]:
             out.append(HeaderPerson(" ".join(name_words) or name.strip(), role, source, line))
         return out
     out: list[HeaderPerson] = []
-    for entry in filter(None, (e.strip() for e in _SEPARATORS.split(text))):
+    entries = [e.strip() for e in _SEPARATORS.split(text) if e.strip()]
+    for n, entry in enumerate(entries):
         role, name = split_name(entry.split())
         if not name:
             if out and not out[-1].role and not out[-1].anonymous:
@@ -104,8 +105,10 @@ def people(text: str, source: str, line: int) -> list[HeaderPerson]:
                 continue
             if is_person_title(role):
                 out.append(HeaderPerson(" ".join(role), " ".join(role), source, line))
-        else:
+        elif role and is_person_title(role) or (not role and n + 1 < len(entries)
+                                                 and not split_name(entries[n + 1].split())[1]):
             out.append(HeaderPerson(" ".join(name), " ".join(role), source, line))
+        # else: a place or a weekday after the person ("..., U.S. Naval Academy, Annapolis, Maryland, Friday")
     return out
 
 

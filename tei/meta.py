@@ -56,16 +56,21 @@ def load(path: str | Path | None) -> dict:
 def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None) -> None:
     """Fill doc.metadata: inferred values first, then --meta values win; provenance records both."""
     inferred: dict[str, tuple[str, str]] = {}
+    # header.date: the date line after the title (a date line above it may be a copy's own date), then a date
+    # in a presenter line, byline or breadcrumb, then any date line.
+    title_at = next((i for i, item in enumerate(doc.front) if item.kind == "title"), 0)
+    for item in doc.front[title_at:]:
+        if item.kind == "date" and item.when and "date" not in inferred:
+            inferred["date"] = (item.when, f"source line {item.line} (date)")
     for item in doc.front:
         if item.kind in ("title", "byline") and item.kind not in inferred:
             inferred[item.kind] = (item.text, f"source line {item.line} ({item.kind})")
-        if item.kind == "date" and item.when and "date" not in inferred:
-            inferred["date"] = (item.when, f"source line {item.line} (date)")
         if item.kind == "office" and "office" not in inferred:
             inferred["office"] = (item.text, f"source line {item.line} (office)")
-    for item in doc.front:  # header.date: a date at the end of a presenter line, in a byline or a breadcrumb
-        if item.when and "date" not in inferred:
-            inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
+    for kinds in (("presenter", "byline", "breadcrumb"), ("date",)):
+        for item in doc.front:
+            if item.kind in kinds and item.when and "date" not in inferred:
+                inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
     doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter")
                          for person in item.people]
     doc.metadata["notices"] = [item.text for item in doc.front if item.kind == "notice"]

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from . import inline
 from . import header
 from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, HANDOVER_CUES, MD_LINE_LABEL,
-                          PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, RUN_ON_LABEL, LabelMatch)
+                          PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, RUN_ON_LABEL, TITLE_CASE_LABEL,
+                          TITLES, LabelMatch)
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, Heading, Paragraph, Stage, Turn
@@ -76,8 +77,9 @@ def _run_on(block: Block, style: str, warnings: list | None) -> list[Block]:
     return [p for p in pieces if p.text.strip()]
 
 
-def match_label(text: str, style: str) -> LabelMatch | None:
-    """The speaker label at the start of a paragraph, by the source style's conventions, or None."""
+def match_label(text: str, style: str, known: frozenset = frozenset()) -> LabelMatch | None:
+    """The speaker label at the start of a paragraph, by the source style's conventions, or None. `known`: the
+    names a title-case label may be alone (label.title-case, DoD style)."""
     if style == "public-papers":
         m = PUBLIC_PAPERS_LABEL.match(text) or BARE_Q_LABEL.match(text)
         return LabelMatch(m.group("label"), m.group("rest") or "") if m else None
@@ -86,7 +88,37 @@ def match_label(text: str, style: str) -> LabelMatch | None:
         q = BARE_Q_LABEL.match(text)
         if q is not None:
             return LabelMatch("Q", q.group("rest") or "")
+        if style == "dod":
+            t = TITLE_CASE_LABEL.match(text)
+            if t and t.group("rest") and _title_case_label(t.group("words"), known):
+                return LabelMatch(t.group("label"), t.group("rest"))
     return m
+
+
+_TITLE_WORDS = {w for w in TITLES if w not in ("the", "of", "for", "and", "his", "her", "first", "vice", "us",
+                                                "u.s", "national", "security", "state", "defense", "press")}
+
+
+def _title_case_label(words: str, known: frozenset) -> bool:
+    """label.title-case: "Secretary Rumsfeld", "President Bush", "Gen. Myers"; or "Rumsfeld" once known."""
+    parts = words.split()
+    if len(parts) == 1:
+        return parts[0] in known
+    return parts[0].strip(".").lower() in _TITLE_WORDS and all(
+        p[:1].isupper() and p.strip(".").lower() not in ("the", "of") for p in parts[1:]) \
+        and not parts[-1].strip(".").lower() in _TITLE_WORDS
+
+
+def _title_case_names(items: list[Block], style: str) -> frozenset:
+    """The last words of the title-case labels a DoD-style document prints (so that "Rumsfeld:" is one)."""
+    if style != "dod":
+        return frozenset()
+    names = set()
+    for block in items:
+        t = TITLE_CASE_LABEL.match(block.text)
+        if t and t.group("rest") and len(t.group("words").split()) > 1 and _title_case_label(t.group("words"), frozenset()):
+            names.add(t.group("words").split()[-1])
+    return frozenset(names)
 
 
 def usual_gap(items: list[Block]) -> int:
@@ -104,11 +136,16 @@ def read(source: Source) -> Document:
     doc = Document(style=source.style, warnings=source.warnings)
     markdown = source.style == "whitehouse-md"
     items = blocks(source, doc.warnings)
-    start = 0 if markdown else header.classify(items, lambda t: match_label(t, source.style) is not None, doc)
+    known = _title_case_names(items, source.style)
+
+    def label_of(text: str) -> LabelMatch | None:
+        return match_label(text, source.style, known)
+
+    start = 0 if markdown else header.classify(items, lambda t: label_of(t) is not None, doc)
     body = items[start:]
     usual = usual_gap(body)
     threshold = max(2, usual + 1)
-    qa = sum(1 for b in body if (m := match_label(b.text, source.style)) and _is_question_label(m.label)) >= 2
+    qa = sum(1 for b in body if (m := label_of(b.text)) and _is_question_label(m.label)) >= 2
     turn: Turn | None = None
     for index in range(start, len(items)):
         block = items[index]
@@ -121,11 +158,11 @@ def read(source: Source) -> Document:
             doc.body.extend(stage)
             turn = None
             continue
-        if source.style == "public-papers" and _is_heading(text) and not match_label(text, source.style):
+        if source.style == "public-papers" and _is_heading(text) and not label_of(text):
             doc.body.append(Heading(block.line, text))
             turn = None
             continue
-        m = match_label(text, source.style)
+        m = label_of(text)
         broken = block.blanks_before >= threshold
         last = turn.paragraphs[-1].text_source if turn is not None and turn.paragraphs else ""
         # turn.hand-over at the usual gap: a cue in the paragraph's last sentence, then more than a short address
@@ -141,7 +178,7 @@ def read(source: Source) -> Document:
         elif turn is None or broken or handover:
             previous = turn
             turn = Turn(block.line, None)
-            turn.attribution, turn.cue = _attribution(previous, qa, _ahead(items, index, threshold, source.style))
+            turn.attribution, turn.cue = _attribution(previous, qa, _ahead(items, index, threshold, label_of))
             doc.body.append(turn)
             rest = text
         elif _interjection(doc.turns()):
@@ -179,11 +216,11 @@ def _handover(paragraph: str, sentences: int = 2) -> bool:
     return HANDOVER_CUES.search(tail) is not None
 
 
-def _ahead(items: list[Block], index: int, threshold: int, style: str) -> str:
+def _ahead(items: list[Block], index: int, threshold: int, label_of) -> str:
     """The text of the unlabeled paragraphs that open at `index`, up to the next label or break."""
     out = [items[index].text]
     for block in items[index + 1:]:
-        if block.blanks_before >= threshold or match_label(block.text, style):
+        if block.blanks_before >= threshold or label_of(block.text):
             break
         out.append(block.text)
     return " ".join(out)

@@ -209,3 +209,49 @@ def test_front_notes_render_in_every_edition_words_kept():
         data = render.render(result.tree, fmt)
         assert fidelity.check_edition(fmt, data, expected=expected) is None, fmt
         assert re.search(rb"News Transcript", data), fmt
+
+
+def test_early_archive_title_case_labels_and_a_parenthesised_notice():
+    text = ("United States Department of Defense United States Department of Defense\n\nNews Transcript\n\n"
+            "Press Operations Bookmark and Share\n\nTranscript\n\n\nRumsfeld's opening remarks at the signing of the "
+            "Defense Authorization Bill\n\nPresenter: Secretary of Defense Donald H. Rumsfeld\nDecember 02, 2002\n\n"
+            "Monday, December 2, 2002\n\n(Secretary Rumsfeld's opening remarks at the signing, located on the White "
+            "House web site)\n\nSecretary Rumsfeld: The president says thank you.\n\nPresident Bush: (Chuckling.) "
+            "Very good.\n\nRumsfeld: Mr. President, welcome back to the Pentagon.\n\nI regret that they are away.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["agency", "doctype", "office", "doctype", "title", "presenter",
+                                                   "date", "date", "notice"]
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("Secretary Rumsfeld:", "rumsfeld"), ("President Bush:", "bush"), ("Rumsfeld:", "rumsfeld")]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2002-12-02"
+    # a single capitalised word before a colon is a label only when the document names it elsewhere
+    result, _ = convert(HEAD_AND("Secretary Rumsfeld: Thanks.\n\nNote: this is text.\n"))
+    assert len(result.document.turns()) == 1
+
+
+def HEAD_AND(body: str) -> str:
+    return "A Press Briefing at the Pentagon\n\nJan. 5, 2017\n\n" + body
+
+
+def test_speech_page_byline_with_place_and_weekday():
+    text = ("You have reached a collection of archived material.\n\nUnited States Department of Defense United States "
+            "Department of Defense\n\nDeputy Secretary of Defense Speech\n\nPress Operations Bookmark and Share\n\n\n"
+            "National Security Leadership for the 21st Century\n\nAs Prepared for Delivery by Deputy Secretary of "
+            "Defense Ashton B. Carter, U.S. Naval Academy, Annapolis, Maryland, Friday, November 22, 2013\n\n"
+            "Midshipman First Class Andon, thank you for that introduction.\n\nCaptain Vahsen, thank you.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)][-2:] == ["title", "byline"]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2013-11-22"
+    assert [a.text for a in root.iterfind(".//t:titleStmt/t:author", NS)] == ["Ashton B. Carter"]
+    assert [t.who for t in result.document.turns()] == ["carter"]
+
+
+def test_wire_copy_lead_and_separator_and_its_own_date_above_the_title():
+    text = ("Wednesday - August 27, 2025\nDeputy Defense Secretary Hicks, Pentagon Press Secretary Kirby Hold a News "
+            "Briefing\nSeptember 24, 2021\nWASHINGTON, Sept. 24 -- The U.S. Department of Defense issued the "
+            "following transcript of a news briefing by Deputy Defense Secretary Dr. Kathleen Hicks and Press "
+            "Secretary John Kirby on Sept. 22, 2021:\n\n* * *\n\nPRESS SECRETARY JOHN F. KIRBY: Good afternoon.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["date", "title", "date", "lead", "separator"]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2021-09-24"
+    check_none_in_sp(root, ["WASHINGTON, Sept. 24", "* * *"])
