@@ -152,6 +152,9 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("header.breadcrumb", "breadcrumbs (DoD Transcripts, NEWS | date, TRANSCRIPT | Aug. 7, 2018)",
                '<front><note type="breadcrumb">; a date in it can be the header date', "in the source header block",
                "as printed", "TRANSCRIPT | Aug. 7, 2018", "4.6"),
+    Convention("header.release", "a release line (For Immediate Release   January 24, 2025)",
+               '<front><note type="release">; its date is the header date only when no date line follows the title',
+               "in the source header block", "as printed", "For Immediate Release January 24, 2025", "4.6"),
     Convention("header.doctype", "the page's document type (News Transcript, Secretary of Defense Speech)",
                '<front><note type="doctype">', "in the source header block", "as printed", "News Transcript",
                "4.6"),
@@ -464,10 +467,14 @@ HEADER_CUES: tuple[Cue, ...] = (
     Cue("header.agency",
         r"(?:(?:The )?(?:U\.S\.|United States|US) )?Department of Defense(?:\s+(?:(?:The )?(?:U\.S\.|United "
         r"States|US) )?Department of Defense)?|Office of the (?:Assistant )?Secretary of Defense.{0,40}"
-        r"|Defense\.gov|DOD News|Defense Media Activity",
+        r"|Defense\.gov|DOD News|Defense Media Activity|(?:The )?White House|THE WHITE HOUSE"
+        r"|Office of (?:the Press Secretary|Communications|the First Lady|the Vice President)",
         ("U.S. Department of Defense", "United States Department of Defense United States Department of Defense",
-         "Office of the Assistant Secretary of Defense (Public Affairs)"),
+         "Office of the Assistant Secretary of Defense (Public Affairs)", "THE WHITE HOUSE",
+         "Office of the Press Secretary"),
         ("Department of Defense Press Briefing by Rear Adm. Kirby",)),
+    Cue("header.release", r"(?:For Immediate Release|Embargoed (?:until|for)|For Release)\b.{0,80}",
+        ("For Immediate Release                            January 24, 2025",)),
     Cue("header.breadcrumb",
         r"(?:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} ?(?:\||>|›|»|/) ?)+.{1,80}",
         ("NEWS | Jan. 5, 2017", "TRANSCRIPT | Aug. 7, 2018", "Home > News > Transcripts"),

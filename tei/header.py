@@ -135,6 +135,10 @@ def _name_line(text: str) -> bool:
         and is_person_title(role) and "," not in text
 
 
+def _caps(text: str) -> bool:
+    return text == text.upper() and any(c.isalpha() for c in text)
+
+
 def _cue(text: str):
     for cue in HEADER_CUES:
         m = cue.regex.fullmatch(text)
@@ -166,20 +170,23 @@ def classify(blocks: list, is_label, doc) -> int:
         kind = cue.id.split(".", 1)[1] if cue else None
         if kind == "date-prefix":
             kind = None
+        if kind == "notice" and _is_date_line(text.strip("()")):
+            kind = None  # "(January 23, 2025)": a date line in parentheses
         item = FrontItem(block.line, kind or "", text)
         if kind in ("presenter", "byline"):
             names = m.group("names") if kind == "presenter" else m.group("who")
             item.people = people(names, kind, block.line)
             item.when = parse_date(text)
-        elif kind == "breadcrumb":
+        elif kind in ("breadcrumb", "release"):
             item.when = parse_date(text)
         elif kind is None:
             if _is_date_line(text):
                 item.kind, item.when = "date", parse_date(text)
             elif _is_speech(text):
                 break
-            elif not seen_title:
-                item.kind = "title"
+            elif not seen_title or (_caps(text) and doc.front and doc.front[-1].kind == "title"
+                                    and _caps(doc.front[-1].text)):
+                item.kind = "title"  # a title in capitals may run over two lines
             elif _name_line(text):
                 item.kind = "byline"
                 item.people = people(text, "byline", block.line)
@@ -199,6 +206,12 @@ def classify(blocks: list, is_label, doc) -> int:
 
 def _decide(doc, line: int, subject: str, rule: str, evidence: str, certainty: str) -> None:
     doc.decisions.append(Decision(line, f"header line: {subject}", rule, evidence, certainty))
+
+
+def _unshout(text: str) -> str:
+    """A name from a title in capitals, in the case a name is written: "NARENDRA MODI" -> "Narendra Modi"."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in text.split()) \
+        if text.isupper() else text
 
 
 def title_people(title: str, line: int = 0) -> list[HeaderPerson]:
@@ -228,7 +241,7 @@ def title_people(title: str, line: int = 0) -> list[HeaderPerson]:
         while k < len(words) and is_name(words[k]) and k - j < 5:
             k += 1
         if role and k > j and is_person_title(role):
-            out.append(HeaderPerson(" ".join(words[j:k]), " ".join(role), "title", line))
+            out.append(HeaderPerson(_unshout(" ".join(words[j:k])), _unshout(" ".join(role)), "title", line))
             i = k
             continue
         if not role and i == 0:  # "NAME, Role": a name first, then a comma and title words

@@ -62,12 +62,19 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
     for item in doc.front[title_at:]:
         if item.kind == "date" and item.when and "date" not in inferred:
             inferred["date"] = (item.when, f"source line {item.line} (date)")
-    for item in doc.front:
-        if item.kind in ("title", "byline") and item.kind not in inferred:
+    for n, item in enumerate(doc.front):
+        if item.kind == "title" and "title" not in inferred:  # a title in capitals may run over two lines
+            parts = [item.text]
+            for nxt in doc.front[n + 1:]:
+                if nxt.kind != "title":
+                    break
+                parts.append(nxt.text)
+            inferred["title"] = (" ".join(parts), f"source line {item.line} (title)")
+        if item.kind == "byline" and "byline" not in inferred:
             inferred[item.kind] = (item.text, f"source line {item.line} ({item.kind})")
         if item.kind == "office" and "office" not in inferred:
             inferred["office"] = (item.text, f"source line {item.line} (office)")
-    for kinds in (("presenter", "byline", "breadcrumb"), ("date",)):
+    for kinds in (("presenter", "byline", "breadcrumb"), ("date", "release")):
         for item in doc.front:
             if item.kind in kinds and item.when and "date" not in inferred:
                 inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")

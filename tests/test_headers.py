@@ -255,3 +255,19 @@ def test_wire_copy_lead_and_separator_and_its_own_date_above_the_title():
     assert [k for k, _ in front_kinds(result)] == ["date", "title", "date", "lead", "separator"]
     assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2021-09-24"
     check_none_in_sp(root, ["WASHINGTON, Sept. 24", "* * *"])
+
+
+def test_white_house_plain_text_header():
+    text = ("THE WHITE HOUSE\nOffice of Communications\n____________________\nFor Immediate Release      January 24, "
+            "2025\n\nREMARKS BY PRESIDENT TRUMP AND PRIME MINISTER NARENDRA MODI OF THE\nREPUBLIC OF INDIA IN JOINT "
+            "PRESS CONFERENCE\n\nEast Room\n\n(January 23, 2025)\n\n3:10 P.M. EST\n\n     THE PRESIDENT:  Hello, "
+            "everybody.\n\n     Q    Hello, sir.\n\n     PRIME MINISTER MODI:  Thank you.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["agency", "agency", "separator", "release", "title", "title",
+                                                   "setting", "date", "setting"]
+    assert header(root, ".//t:titleStmt/t:title") == ("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER NARENDRA MODI OF "
+                                                     "THE REPUBLIC OF INDIA IN JOINT PRESS CONFERENCE")
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-23"
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("THE PRESIDENT:", "trump"), ("Q", "questioners"), ("PRIME MINISTER MODI:", "modi")]
+    assert result.document.participants["trump"].name == "Trump"
