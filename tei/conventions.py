@@ -134,31 +134,115 @@ REMARKS: tuple[Convention, ...] = (
 
 # --- everything else the reader does, for the docs table (no matching data: the reader implements them) ----
 LAYOUT: tuple[Convention, ...] = (
-    Convention("header.disclaimer", "DoD archive disclaimer lines at the top",
+    Convention("header.disclaimer", "DoD archive notices at the top (historical collection, archived material, "
+               "Section 508)",
                '<front><note type="disclaimer"> and teiHeader notesStmt/note[@type="disclaimer"]',
                "a boxed note above the title", "printed first, verbatim",
                "This information is provided for historical purposes only.", "2.2.6"),
-    Convention("header.title", "title line (DoD, Public Papers) or YAML title", "front/docTitle; titleStmt/title; bibl/title",
+    Convention("header.banner", "an e-mail copy's banner (You are subscribed to Transcripts for ...)",
+               '<front><note type="banner">', "in the source header block", "as printed",
+               "You are subscribed to Transcripts for U.S. Department of Defense.", "4.6"),
+    Convention("header.image", "an image's alt text (Seal of the Department of Defense)",
+               '<front><note type="image">', "in the source header block", "as printed",
+               "Seal of the Department of Defense", "4.6"),
+    Convention("header.agency", "agency lines (U.S. Department of Defense, Office of the Assistant Secretary of "
+               "Defense (Public Affairs), printed twice in the old archive)",
+               '<front><note type="agency">', "in the source header block", "as printed",
+               "U.S. Department of Defense", "4.6"),
+    Convention("header.breadcrumb", "breadcrumbs (DoD Transcripts, NEWS | date, TRANSCRIPT | Aug. 7, 2018)",
+               '<front><note type="breadcrumb">; a date in it can be the header date', "in the source header block",
+               "as printed", "TRANSCRIPT | Aug. 7, 2018", "4.6"),
+    Convention("header.release", "a release line (For Immediate Release   January 24, 2025)",
+               '<front><note type="release">; its date is the header date only when no date line follows the title',
+               "in the source header block", "as printed", "For Immediate Release January 24, 2025", "4.6"),
+    Convention("header.doctype", "the page's document type (News Transcript, Secretary of Defense Speech)",
+               '<front><note type="doctype">', "in the source header block", "as printed", "News Transcript",
+               "4.6"),
+    Convention("header.office", "the issuing office (Press Operations, By CJTF-OIR Public Affairs)",
+               '<front><note type="office">; titleStmt/respStmt[resp="Issued by"]/orgName',
+               "in the source header block", "as printed", "By CJTF-OIR Public Affairs", "2.2.1"),
+    Convention("header.presenter", "Presenter: / Presenters: NAME, role; NAME, role (a date may end the line)",
+               '<front><note type="presenter">; titleStmt/author[@role] for each; a participant each',
+               "in the source header block", "as printed",
+               "Presenter: Secretary of Defense Leon E. Panetta March 30, 2012", "2.2.1, 15.2.2"),
+    Convention("header.title", "the transcript's own title: the first line of no other kind, before the "
+               "date/presenter line (not an agency line, breadcrumb or 'News Transcript'); or YAML title",
+               "front/docTitle; titleStmt/title; bibl/title",
                "the page title", "the first line", "Remarks by Secretary Carter at Ecole Militaire", "2.2.1, 4.6"),
-    Convention("header.date", "date line (Jan. 21, 2016) or YAML date", 'front/docDate[@when]; bibl/date[@when]',
-               "under the title", "under the title", "Jan. 21, 2016", "2.2.7"),
-    Convention("header.byline", "byline (Secretary of Defense Ash Carter)", "front/byline; titleStmt/author",
+    Convention("header.date", "the event's date in any printed form (Jan. 21, 2016; April 08, 2014; Mon, 10 Mar "
+               "2008 17:45:00 -0500; a ' date 2018-08-28 ' prefix) or YAML date",
+               'front/docDate[@when]; bibl/date[@when]', "under the title", "under the title", "Jan. 21, 2016",
+               "2.2.7"),
+    Convention("header.byline", "a byline (Secretary of Defense Ash Carter; By The Pentagon - February 3, 2012; "
+               "As Delivered by ...)", "front/byline; titleStmt/author",
                "under the date", "under the date", "Secretary of Defense Ash Carter", "4.6"),
+    Convention("header.notice", "a notice between title and date ((As Prepared), (Edited for Clarity))",
+               '<front><note type="notice">; notesStmt/note[@type="notice"]', "in the source header block",
+               "as printed", "(Edited for Clarity)", "2.2.6"),
+    Convention("header.lead", "a wire copy's lead (WASHINGTON, Sept. 24 -- The U.S. Department of Defense issued "
+               "the following transcript ...:)", '<front><note type="lead">', "in the source header block",
+               "as printed", "The Department of Defense issued the following transcript:", "4.6"),
+    Convention("header.separator", "a rule or ornament line in the header (* * *, ____)",
+               '<front><note type="separator">', "in the source header block", "as printed", "* * *", "4.6"),
+    Convention("header.setting", "a place or time line in the header (The Pentagon, Washington, D.C.)",
+               '<front><note type="setting">', "in the source header block", "as printed",
+               "Pentagon Briefing Room, Arlington, Va.", "4.6"),
+    Convention("header.unclassified", "a header line of no known kind", '<front><note type="unclassified">; '
+               "reported", "in the source header block", "as printed", "Something else entirely", ""),
     Convention("header.front-matter", "YAML front matter (title, date, source_url, tags, times)",
                "teiHeader: title, bibl/date, bibl/ref, keywords/term, notesStmt note", "title block",
                "header lines", "---\\ntitle: Remarks\\ndate: '2022-12-01'\\n---", "2.2"),
-    Convention("label.speaker", "SEC. CARTER:, PRESIDENT BIDEN:, The President.",
+    Convention("label.speaker", "SEC. CARTER:, PRESIDENT LÓPEZ OBRADOR:, COMMANDER NAME, DOD PRESS OFFICER:, "
+               "The President. (capitals of any script, up to 10 words, commas, parentheses anywhere, indented)",
                '<sp who="#carter"><speaker>SEC. CARTER:</speaker>', "the name in small caps, set off",
                "LABEL: text", "SEC. CARTER: Thank you.", "3.13.2"),
-    Convention("label.question", "Q:, Q (no colon), Q., QUESTION:",
+    Convention("label.title-case", "the early archive's title-case labels (Secretary Rumsfeld:, President Bush:, "
+               "then Rumsfeld:), DoD style", '<sp who="#rumsfeld"><speaker>Secretary Rumsfeld:</speaker>',
+               "as a speaker", "as printed", "Secretary Rumsfeld: The president says thank you.", "3.13.2"),
+    Convention("label.not-label", "capitals before a colon that are no speaker (NOTE:, a sentence in capitals)",
+               "text of the paragraph", "as text", "as text", "NOTE: The briefing is on background.", ""),
+    Convention("label.question", "Q:, Q (no colon, every style), Q., QUESTION:",
                '<sp who="#questioners"><speaker>Q:</speaker> and a personGrp', "as a speaker",
                "as printed", "Q: (inaudible)", "3.13.2, 13.3.2"),
-    Convention("label.interpreted", "QUESTION (THROUGH TRANSLATOR):", 'sp/@ana="#interpreted" and a typed note',
+    Convention("label.interpreted", "QUESTION (THROUGH TRANSLATOR):, (UNKNOWN) (THROUGH TRANSLATOR):, "
+               "NAME (via translator):", 'sp/@ana="#interpreted" and a typed note',
                "an 'interpreted' badge", "label as printed", "QUESTION (THROUGH TRANSLATOR): (inaudible)", "2.3.7"),
-    Convention("turn.unlabeled", "a paragraph after a break with no label",
-               '<sp who="#id" cert="medium" resp="#tei-edition"><speaker><supplied resp="#tei-edition">',
+    Convention("label.hard-break", "a label on the line after a Markdown hard break, no blank line between",
+               "a new sp", "a new turn", "a new turn", "and more.\nPRESIDENT BIDEN:  Thank you.", "3.13.2"),
+    Convention("label.run-on", "a label glued to the previous sentence (hit.STARR: So ...)",
+               "a new sp; reported", "a new turn", "a new turn", "That was it.STARR: So what now?", "3.13.2"),
+    Convention("person.name", "labels that name a person (SECRETARY OF DEFENSE LEON PANETTA:, SEC. PANETTA:)",
+               'one person, id from the surname: <person xml:id="panetta">', "one participant",
+               "labels as printed", "SEC. PANETTA: Thank you.", "13.3.2"),
+    Convention("person.role", "labels that are a role (SENIOR ADMINISTRATION OFFICIAL:, WHITE HOUSE AIDE:) or an "
+               "office (THE PRESIDENT:)", 'id from all the role words (#senior-administration-official); an '
+               'office resolves to the holder the header or title names', "one participant per role",
+               "labels as printed", "SENIOR MILITARY OFFICIAL: Right.", "13.3.2"),
+    Convention("person.group", "PARTICIPANTS:, AUDIENCE MEMBERS:, REPORTERS:, Q:", "<personGrp>",
+               "a group", "labels as printed", "AUDIENCE MEMBERS: Yes!", "13.3.2"),
+    Convention("person.typo", "a label a letter off a commoner one (MR. SULLVIAN: beside MR. SULLIVAN:, "
+               "MODERARTOR:)", "speaker as printed, @who the right person; reported", "as printed",
+               "as printed", "MODERARTOR: Welcome.", "13.3.2"),
+    Convention("person.principal", "the person the byline, title or presenter line names (Remarks by Vice "
+               "President Harris)", 'titleStmt/author[@ref]; person[@role="speaker"]', "the author",
+               "the author", "Remarks by Vice President Harris in a Town Hall", "2.2.1"),
+    Convention("turn.unlabeled", "a paragraph after a visible break with no label",
+               '<sp who="#id" cert="medium|low" resp="#tei-edition"><speaker><supplied resp="#tei-edition">',
                "the supplied label in [brackets]", "the supplied label in [brackets]",
-               "the floor is yours.\\n\\n\\nGeneral, thank you", "11.3.1.6, 22.3"),
+               "the floor is yours.\n\n\nGeneral, thank you", "11.3.1.6, 22.3"),
+    Convention("turn.layout-gap", "the blank lines a file prints between all paragraphs (2 or 4 in the "
+               "2016-2017 archive)", "no break: only a larger gap, or a hand-over cue, starts a turn",
+               "-", "-", "One.\n\n\nTwo.\n\n\nThree.", ""),
+    Convention("turn.hand-over", "a hand-over cue ending the previous turn (without further ado, the floor is "
+               "yours, over to you, pass it off to you, I'll turn it over to, a bare 'Mr. Secretary?')",
+               "the unlabeled turn goes to the person the cue or the header names", "-", "-",
+               "With that, over to you, Mr. Secretary.\n\n\nThank you.", "22.3"),
+    Convention("turn.resumption", "a turn breaks off with a dash, another speaker puts in a few words, an "
+               "unlabeled paragraph follows", "the paragraph goes back to the interrupted speaker, cert=\"low\"",
+               "-", "-", "on the ground in Iraq --\n\nSTAFF: Saudi Arabia.\n\nI'm sorry, in Saudi Arabia.", "22.3"),
+    Convention("turn.question-invitation", "an invitation to ask, in a Q&A exchange, before a paragraph that is "
+               "evidently a question", "the unlabeled turn goes to the questioners", "-", "-",
+               "one last question.\n\n\nSir, my question is this?", "22.3"),
     Convention("break.lacuna", "a turn ending with --, two blank lines, a turn starting with --",
                '<gap reason="editorial" resp="#tei-edition"/>', "a marked [material skipped]", "[...]",
                "about the alliance --\\n\\n\\nSEC. CARTER: -- the rest", "3.5.3"),
@@ -207,48 +291,256 @@ LANGUAGES = {  # language names in remarks -> ISO 639-1
 }
 LANGUAGE_NAMES = {v: k.capitalize() for k, v in reversed(list(LANGUAGES.items()))}
 
-# Title words that precede a surname in labels and bylines ("SEC. CARTER", "LIEUTENANT GENERAL SIMS").
+# person.*: title words that precede a name in labels, bylines and titles ("SEC. CARTER", "LIEUTENANT GENERAL
+# SIMS", "Chairman of the Joint Chiefs of Staff Adm. Mike Mullen"); role words that make a label a role
+# ("SENIOR ADMINISTRATION OFFICIAL", "WHITE HOUSE AIDE"): a label whose last word is one of these names no one.
 TITLES = (
-    "the", "sec", "secretary", "mr", "mrs", "ms", "dr", "president", "vice", "prime", "minister", "first", "lady",
-    "general", "lieutenant", "lt", "gen", "major", "maj", "admiral", "adm", "rear", "vice", "colonel", "col",
-    "captain", "capt", "sergeant", "sgt", "ambassador", "senator", "sen", "representative", "rep", "governor",
-    "gov", "chairman", "chair", "deputy", "under", "assistant", "spokesman", "spokeswoman", "press",
-    "chancellor", "king", "queen", "prince", "princess", "his", "her", "excellency", "madam", "director",
-    "commander", "chief", "staff", "of", "defense", "state", "for", "and", "attorney", "mayor", "speaker",
-    "leader", "coordinator", "national", "security", "adviser", "advisor", "communications", "strategic",
+    "the", "sec", "secretary", "mr", "mrs", "ms", "dr", "president", "vice", "prime", "minister", "min", "first",
+    "lady", "general", "lieutenant", "lt", "gen", "major", "maj", "admiral", "adm", "rear", "colonel", "col",
+    "captain", "capt", "sergeant", "sgt", "ambassador", "amb", "senator", "sen", "representative", "rep",
+    "governor", "gov", "chairman", "chair", "deputy", "dep", "under", "assistant", "asst", "spokesman",
+    "spokeswoman", "spokesperson", "press", "chancellor", "king", "queen", "prince", "princess", "his", "her",
+    "excellency", "madam", "director", "commander", "cmdr", "cdr", "chief", "chiefs", "staff", "of", "defense",
+    "state", "for", "and", "attorney", "mayor", "speaker", "leader", "coordinator", "national", "security",
+    "adviser", "advisor", "communications", "strategic", "joint", "air", "force", "army", "navy", "marine",
+    "corps", "brig", "brigadier", "pentagon", "senior", "sr", "official", "officials", "officer", "aide",
+    "correspondent", "reporter", "moderator", "dod", "nsc", "u.s", "us", "sgt", "gunnery", "petty", "master",
+    "command", "senior", "deputy", "undersecretary", "nominee", "host", "anchor", "interpreter", "translator",
 )
+# Abbreviations in labels, expanded for role-only ids ("SR. DEFENSE OFFICIAL" = "SENIOR DEFENSE OFFICIAL").
+LABEL_ABBREVIATIONS = {
+    "sec": "secretary", "sr": "senior", "adm": "admiral", "gen": "general", "lt": "lieutenant", "col": "colonel",
+    "capt": "captain", "maj": "major", "min": "minister", "amb": "ambassador", "dep": "deputy",
+    "asst": "assistant", "sgt": "sergeant", "brig": "brigadier", "cmdr": "commander", "cdr": "commander",
+    "pres": "president", "gov": "governor", "sen": "senator", "rep": "representative",
+}
+# Words of an event, not of a name, in titles ("Press Briefing", "Holds a Press Conference").
+EVENT_WORDS = frozenset({
+    "briefing", "briefings", "conference", "remarks", "meeting", "call", "availability", "gaggle", "interview",
+    "roundtable", "signing", "ceremony", "statement", "news", "transcript", "speech", "town", "townhall", "hall",
+    "hearing", "event", "session", "summit", "visit", "trip", "dinner", "luncheon", "reception", "address",
+    "discussion", "forum", "panel", "background", "media", "order", "executive", "holds", "hold", "delivers",
+    "participates", "hosts", "host", "welcomes", "meets", "gives", "conversation", "q&a", "press", "update",
+    "room", "cordon", "honor", "arrival", "departure", "engagement", "exchange", "operations", "cabinet",
+})
+# Function words that end a name in a title ("President Trump Before Cabinet Meeting", "Macron of France").
+TITLE_STOP_WORDS = frozenset({
+    "a", "an", "the", "and", "at", "in", "on", "with", "to", "for", "of", "from", "by", "before", "after",
+    "during", "aboard", "prior", "upon", "via", "as", "about", "regarding", "into", "over", "&", "following",
+    "ahead", "between", "while", "without", "amid",
+})
 
-# Labels for groups rather than one person.
-QUESTIONER_LABELS = ("q", "question", "questioner", "reporter", "audience member", "participant")
+# Labels for groups rather than one person (person.group: a personGrp).
+QUESTIONER_LABELS = ("q", "question", "questioner", "questioners", "reporter", "reporters", "journalist",
+                     "journalists", "press")
+GROUP_LABELS = {  # label words -> (id, role)
+    "audience": ("audience", "audience"), "audience member": ("audience", "audience"),
+    "audience members": ("audience", "audience"), "crowd": ("audience", "audience"),
+    "participant": ("participants", "questioner"), "participants": ("participants", "questioner"),
+    "students": ("audience", "audience"), "student": ("audience", "audience"),
+    "troops": ("audience", "audience"), "service members": ("audience", "audience"),
+}
 ROLE_LABELS = {  # label (without titles) -> (id, role)
     "moderator": ("moderator", "moderator"),
     "interpreter": ("interpreter", "interpreter"),
     "translator": ("interpreter", "interpreter"),
     "aide": ("aide", "staff"),
-    "staff": ("aide", "staff"),
+    "staff": ("staff", "staff"),
     "operator": ("operator", "staff"),
     "announcer": ("announcer", "staff"),
     "narrator": ("narrator", "staff"),
+    "unknown": ("unidentified", "participant"),
+    "unidentified": ("unidentified", "participant"),
+    "unidentified speaker": ("unidentified", "participant"),
+    "speaker": ("unidentified", "participant"),
 }
 
 # label.speaker / label.question / label.interpreted: how each source style prints a speaker label.
 # Style detection (source.py) counts these and the reader (reader.py) parses with them: one definition.
-CAPS_LABEL = re.compile(
-    r"^(?P<label>(?:[A-Z][A-Z.'’-]*\s+){0,5}[A-Z][A-Z.'’-]*(?:\s*\((?P<via>[A-Z][A-Z ]+)\))?:)(?:\s+(?P<rest>.*))?$")
-BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")  # whitehouse.gov: "Q    Thank you"
+# A capitals label is up to LABEL_MAX_WORDS words in upper case of any script (LÓPEZ OBRADOR, PEÑA, MÜLLER:
+# str.isupper decides, as Unicode does), with commas and parenthesised parts anywhere
+# ("(UNKNOWN) (THROUGH TRANSLATOR):", "NAME (via translator):"), then a colon and a space or the line end.
+LABEL_MAX_WORDS = 10
+_LABEL_TOKEN = r"(?:[^\W\d_][\w.'’&/-]*,?|\([^()\n]{1,40}\),?)"
+_CAPS_LABEL_RE = re.compile(
+    r"^(?P<label>" + _LABEL_TOKEN + r"(?:\s+" + _LABEL_TOKEN + r"){0,%d}\s*:)(?:\s+(?P<rest>.*))?$"
+    % (LABEL_MAX_WORDS + 3))
+_PARENS = re.compile(r"\([^()]*\)")
+_INTERPRETED_PART = re.compile(r"\((?:[^()]*\b(?:translat|interpret)[^()]*)\)", re.IGNORECASE)
+# label.not-label: capitals before a colon that are not a speaker ("NOTE:", "UPDATE:"), and the words that make a
+# capitals run a sentence rather than a name or a title ("THIS IS THE QUESTION:").
+NOT_LABELS = frozenset({"NOTE", "NB", "N.B", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "WARNING",
+                        "ATTENTION", "SUBJECT", "RE", "PS", "P.S", "FYI", "TRANSCRIPT", "SOURCE", "END", "WHEN",
+                        "WHERE", "WHAT", "WHO", "WHY", "HOW", "TOPIC", "AGENDA"})
+SENTENCE_WORDS = frozenset({"IS", "ARE", "WAS", "WERE", "WILL", "WE", "I", "YOU", "HAVE", "HAS", "HAD", "DO",
+                            "DOES", "DID", "NOT", "THIS", "THESE", "THAT", "IT", "CAN", "MUST", "SHOULD", "WOULD",
+                            "BE", "ALL", "OUR", "MY"})
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A speaker label found at the start of a paragraph: as printed, what follows, whether interpreted."""
+
+    label: str
+    rest: str
+    interpreted: bool = False
+
+    def group(self, name: str) -> str:   # the re.Match interface the tests and callers use
+        return getattr(self, name)
+
+
+def is_caps_label(label: str) -> bool:
+    """label.speaker: the capitals form, checked the way Unicode reads case, with the false positives kept out."""
+    core = _PARENS.sub(" ", label).rstrip().rstrip(":").strip()
+    words = core.replace(",", " ").split()
+    if len(words) > LABEL_MAX_WORDS:
+        return False
+    if not core:  # only parenthesised parts: "(UNKNOWN):"
+        inner = " ".join(_PARENS.findall(label))
+        return any(c.isupper() for c in inner) and inner == inner.upper()
+    if not any(c.isupper() for c in core) or core != core.upper():
+        return False
+    if core.rstrip(".") in NOT_LABELS or sum(c.isalpha() for c in core) < 1:
+        return False
+    return not any(w.strip(".,") in SENTENCE_WORDS for w in words) or core in ("I", "Q")
+
+
+class _CapsLabel:
+    """CAPS_LABEL.match(text): a LabelMatch or None (the regex finds the form, is_caps_label checks the case)."""
+
+    def match(self, text: str) -> LabelMatch | None:
+        m = _CAPS_LABEL_RE.match(text)
+        if m is None or not is_caps_label(m.group("label")):
+            return None
+        label = m.group("label")
+        return LabelMatch(label, m.group("rest") or "", bool(_INTERPRETED_PART.search(label)))
+
+
+CAPS_LABEL = _CapsLabel()
+# label.title-case: the early DoD archive prints "Secretary Rumsfeld:", "President Bush:" and then "Rumsfeld:".
+# A title word and one to three capitalised names, or one capitalised word the document names elsewhere (a
+# title-case label's last word or a header person's surname); DoD style only.
+TITLE_CASE_LABEL = re.compile(r"^(?P<label>(?P<words>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:)(?:\s+(?P<rest>\S.*))?$")
+# label.question: "Q" without a colon, in every style ("Q    Thank you", "Q Oh, okay."), and "Q." of Public Papers.
+BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(
     r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+)\.)"
     r"(?:\s+(?P<rest>.*))?$")
+# label.run-on: a label glued to the end of the previous sentence with no line break ("hit.STARR: So ...").
+# Only after closing punctuation with no space, and only where the capitals form checks out.
+RUN_ON_LABEL = re.compile(r"(?<=[.?!…)\]])(?=[^\W\d_][^\s:]*(?:\s+\S+){0,%d}?:\s)" % LABEL_MAX_WORDS)
+# A label on the next line of a hard-wrapped Markdown paragraph (after a hard break): starts a new block.
+MD_LINE_LABEL = re.compile(r"^(?:Q {2,}\S|[^\W\d_a-z][^\s:]*(?:\s+\S+){0,%d}?:\s)" % LABEL_MAX_WORDS)
+
+# --- cues (regex rows with examples, tested in tests/test_headers.py and tests/test_speakers.py) -----------------
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    pattern: str
+    examples: tuple[str, ...]
+    counter: tuple[str, ...] = ()   # forms the cue must NOT match (tested)
+    flags: int = re.IGNORECASE
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        key = f"{self.flags}:{self.pattern}"
+        if key not in _cache:
+            _cache[key] = re.compile(self.pattern, self.flags)
+        return _cache[key]
+
+
+# header.*: what each line before the first speaker label is. Matched in this order against the whole line;
+# a line no row matches is a title (the first such), a byline (a name after the title) or unclassified.
+HEADER_CUES: tuple[Cue, ...] = (
+    Cue("header.disclaimer",
+        r".*(?:historical purposes only|contact the DOD Webmaster|links may (?:no longer|not) function"
+        r"|collection of archived material|no longer being updated|Section 508|persons with disabilities"
+        r"|historical collection).*",
+        ("This information is provided for historical purposes only.", "You have reached a collection of "
+         "archived material.", "Please contact the DOD Webmaster if you have any questions about this archive.")),
+    Cue("header.banner", r"You are subscribed to\b.*|.*\bunsubscribe\b.*|.*\bGovDelivery\b.*",
+        ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
+         "been updated.",)),
+    Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}",
+        ("Seal of the Department of Defense",)),
+    Cue("header.agency",
+        r"(?:(?:The )?(?:U\.S\.|United States|US) )?Department of Defense(?:\s+(?:(?:The )?(?:U\.S\.|United "
+        r"States|US) )?Department of Defense)?|Office of the (?:Assistant )?Secretary of Defense.{0,40}"
+        r"|Defense\.gov|DOD News|Defense Media Activity|(?:The )?White House|THE WHITE HOUSE"
+        r"|Office of (?:the Press Secretary|Communications|the First Lady|the Vice President)",
+        ("U.S. Department of Defense", "United States Department of Defense United States Department of Defense",
+         "Office of the Assistant Secretary of Defense (Public Affairs)", "THE WHITE HOUSE",
+         "Office of the Press Secretary"),
+        ("Department of Defense Press Briefing by Rear Adm. Kirby",)),
+    Cue("header.release", r"(?:For Immediate Release|Embargoed (?:until|for)|For Release)\b.{0,80}",
+        ("For Immediate Release                            January 24, 2025",)),
+    Cue("header.breadcrumb",
+        r"(?:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} ?(?:\||>|›|»|/) ?)+.{1,80}",
+        ("NEWS | Jan. 5, 2017", "TRANSCRIPT | Aug. 7, 2018", "Home > News > Transcripts"),
+        ("Remarks by Secretary Carter at Ecole Militaire",), flags=0),
+    Cue("header.doctype",
+        r"(?:News |DoD |DOD )?(?:Transcripts?|Speech(?:es)?|News Release|Press Release|Press Advisory|Statement)"
+        r"|(?:Secretary of Defense|Deputy Secretary of Defense) (?:Speech|Transcript)|Speeches|Transcripts",
+        ("News Transcript", "DoD Transcripts", "Secretary of Defense Speech")),
+    Cue("header.office",
+        r"Press Operations(?: Bookmark and Share)?|Bookmark and Share|By [\w .&-]*Public Affairs(?: Office)?"
+        r"|(?:[\w&-]+ )*Public Affairs(?: Office)?",
+        ("Press Operations Bookmark and Share", "Press Operations", "By CJTF-OIR Public Affairs")),
+    Cue("header.presenter", r"Presenters?\s*:\s*(?P<names>.*)",
+        ("Presenter: Pentagon Press Secretary Peter Cook   Jan. 5, 2017",
+         "Presenters: Senior Defense Official and Senior Military Official",
+         "Presenters: Dana White, Pentagon Press Secretary; Lt. Gen. Kenneth McKenzie, Joint Staff director")),
+    Cue("header.byline",
+        r"(?:By|As Delivered by|As Prepared for Delivery by|As Prepared by|Delivered by) (?P<who>.+)",
+        ("By The Pentagon, The Pentagon - February 3, 2012",
+         "As Delivered by Secretary of Defense Secretary of Defense Ash Carter"),
+        ("Remarks by Secretary Carter at Ecole Militaire in Paris, France",), flags=0),
+    Cue("header.notice",
+        r"\([^()]{2,400}\)|(?:As Prepared|As Delivered|As Prepared for Delivery|Edited for Clarity)",
+        ("(As Prepared)", "(Edited for Clarity)", "(As Delivered)",
+         "(Secretary Rumsfeld's opening remarks at the signing, located on the White House web site)")),
+    Cue("header.lead", r".{0,200}\b(?:issued|released|provided|distributed) the following (?:edited )?"
+        r"(?:transcript|text|remarks|statement|briefing)\b.{0,300}",
+        ("WASHINGTON, Sept. 24 -- The U.S. Department of Defense issued the following transcript of a news "
+         "briefing by Press Secretary John Kirby on Sept. 22, 2021:",)),
+    Cue("header.separator", r"[\W_]{1,80}", ("* * *", "____________")),
+    Cue("header.date-prefix", r"date (?P<iso>\d{4}-\d{2}-\d{2})(?=\s|$)", (" date 2018-08-28 ",), flags=0),
+)
+HEADER_CUE = {c.id: c for c in HEADER_CUES}
 
 # header.disclaimer: the archive's boilerplate lines at the top of a transcript.
-DISCLAIMER_CUES = re.compile(r"historical purposes only|contact the DOD Webmaster|links may no longer function",
-                             re.IGNORECASE)
+DISCLAIMER_CUES = HEADER_CUE["header.disclaimer"].regex
 
-# Cues for attributing an unlabeled turn (turn.unlabeled), matched in the last paragraph before the break.
-HANDOVER_CUES = re.compile(
-    r"the floor is yours|floor is (?:now )?yours|please welcome|I(?:'d| would) like to (?:introduce|invite|welcome)"
-    r"|(?:over|turn it over) to (?:you|the)|the podium is yours|without further ado",
-    re.IGNORECASE)
-QUESTION_CUES = re.compile(r"\bquestions?\b|\?\s*$|\bplease\.?\s*$|\bmicrophone\b|\byes,? (?:sir|ma'am)\b",
-                           re.IGNORECASE)
+# turn.handover: cues, in the last paragraph before an unlabeled turn, that the floor passes to someone.
+HANDOVER_CUES_FAMILY: tuple[Cue, ...] = (
+    Cue("handover.floor", r"\b(?:the )?(?:floor|podium|stage|microphone) is (?:now )?yours\b",
+        ("Mr. Secretary, the floor is yours.", "The podium is yours.")),
+    Cue("handover.ado", r"\bwithout (?:any )?further ado\b", ("So, sir, without any further ado, Mr. Secretary.",)),
+    Cue("handover.over-to", r"\b(?:turn|hand|pass|give)\w*\s+(?:it|this|things|the floor|the podium)\s+over to\b"
+        r"|\bover to you\b",
+        ("With that, over to you, Mr. Secretary.", "I'll turn it over to our Senior Defense Official One.",
+         "I'll turn it over to General Sims."),
+        ("that criminal is now going to be handed over to India", "We handed over to the Iraqis.")),
+    Cue("handover.pass", r"\bpass (?:it|this|things) (?:off |over |along )?to (?:you|the|our|him|her)\b",
+        ("we'll pass it off to you for opening remarks",)),
+    Cue("handover.welcome", r"\bplease (?:join me in )?welcom(?:e|ing)\b|\bI(?:'d| would) like to (?:introduce"
+        r"|invite|welcome)\b|\bit is my (?:honor|pleasure|privilege) to (?:introduce|welcome)\b",
+        ("Please welcome the Secretary of Defense.",)),
+    Cue("handover.address",
+        r"(?:^|[.!?]\s+)(?:(?:And|So|Well|Okay),?\s+)?(?:with that,?\s+)?(?:sir|ma'am|"
+        r"(?:Mr\.|Madam|Madame|Mister)\s+(?:Secretary|President|Vice President|Chairman|Minister|Ambassador)"
+        r"|(?:General|Admiral|Secretary|Minister|Ambassador|Chairman)(?:\s+[A-Z][\w'-]+)?)[.?!]?\s*$",
+        ("And with that, Mr. Secretary?", "Mr. Secretary.", "General?"),
+        ("Thank you very much, Mr. Secretary, for your clear answers. Thank you very much for being here.",
+         "We appreciate the opportunity to share ideas with you, Mr. President.")),
+    Cue("handover.with-that", r"\bwith that,? (?:I(?:'ll| will)|let me|we(?:'ll| will)) (?:turn|hand|pass|give)\b",
+        ("And with that, I'll turn it to the Secretary.",)),
+)
+HANDOVER_CUES = re.compile("|".join(f"(?:{c.pattern})" for c in HANDOVER_CUES_FAMILY), re.IGNORECASE)
+# turn.question-invitation: an invitation to ask, at the end of a turn (used only in a Q&A exchange, and only
+# when the unlabeled paragraph that follows is evidently a question).
+QUESTION_CUES = re.compile(r"\bquestions?\b|\bplease\.?\s*$|\bmicrophone\b|\byes,? (?:sir|ma'am)\b|\bI see\.?\s*$"
+                           r"|\bgo ahead\b|\byou'?re (?:up|next)\b", re.IGNORECASE)
+EVIDENT_QUESTION = re.compile(r"\?|\bmy question\b|\bI(?:'d| would) like to ask\b|\bquestion (?:is|for)\b",
+                              re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Dates as printed in transcripts ("Jan. 21, 2016", "July 6, 1989 (Bush Q3)", "2022-12-01") -> ISO 8601."""
+"""Dates as printed in transcripts ("Jan. 21, 2016", "July 6, 1989 (Bush Q3)", "2022-12-01", "10 Mar 2008") -> ISO 8601."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ _MONTHS = {m: i for i, names in enumerate((
     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
     ("dec", "december")), 1) for m in names}
 _WRITTEN = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
+_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b")  # Mon, 10 Mar 2008
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 
 
@@ -19,8 +20,19 @@ def parse_date(text: str) -> str | None:
     else:
         m = _WRITTEN.search(text)
         if not m or m["month"].lower() not in _MONTHS:
+            m = _DAY_FIRST.search(text)
+        if not m or m["month"].lower() not in _MONTHS:
             return None
         year, month, day = int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first printed date is in `text` (start, end), or None: to cut a date off a presenter line."""
+    for regex in (_ISO, _WRITTEN, _DAY_FIRST):
+        m = regex.search(text)
+        if m and (regex is _ISO or m["month"].lower() in _MONTHS):
+            return m.start(), m.end()
+    return None

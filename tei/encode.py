@@ -58,11 +58,19 @@ class Encoder:
         file_desc = _el(hdr, "fileDesc")
         title_stmt = _el(file_desc, "titleStmt")
         _el(title_stmt, "title", md.get("title", "Untitled transcript"))
-        principal = next((p for p in self.doc.participants.values() if p.role == "speaker"), None)
-        if principal is not None:
-            _el(title_stmt, "author", principal.name, ref=f"#{principal.id}")
+        principal = self.doc.participants.get(md.get("principal") or "")
+        if principal is None:
+            principal = next((p for p in self.doc.participants.values() if p.role == "speaker"), None)
+        authors = md.get("authors") or ([(principal.id, principal.name, principal.role_name or "")]
+                                        if principal is not None else [])
+        for ident, name, role in authors:  # the principal speaker, then the presenters, each with their role
+            _el(title_stmt, "author", name, ref=f"#{ident}", role=_token(role))
         if md.get("editor"):
             _el(title_stmt, "editor", md["editor"])
+        if md.get("office"):  # header.office: the issuing office ("Press Operations", "By CJTF-OIR Public Affairs")
+            issued = _el(title_stmt, "respStmt")
+            _el(issued, "resp", "Issued by")
+            _el(issued, "orgName", re.sub(r"^By\s+", "", md["office"]))
         resp = _el(title_stmt, "respStmt", xml_id="tei-edition")
         _el(resp, "resp", "Conversion to TEI P5, speaker attribution of unlabeled turns, language identification")
         _el(resp, "name", f"tei-edition {__version__}")
@@ -77,19 +85,22 @@ class Encoder:
             _el(pub, "date", when, when=when)
 
         disclaimer = [f.text for f in self.doc.front if f.kind == "disclaimer"]
+        notices = md.get("notices") or []
         other = md.get("front_matter_other") or {}
-        if disclaimer or other:
+        if disclaimer or other or notices:
             notes = _el(file_desc, "notesStmt")
             if disclaimer:
                 _el(notes, "note", " ".join(disclaimer), type="disclaimer")
+            for notice in notices:  # header.notice: "(As Prepared)", "(Edited for Clarity)"
+                _el(notes, "note", notice, type="notice")
             for key, value in sorted(other.items()):
                 _el(notes, "note", f"{key}: {value}", type="front-matter")
 
         bibl = _el(_el(file_desc, "sourceDesc"), "bibl")
         _el(bibl, "title", md.get("title", "Untitled transcript"))
-        if principal is not None:
-            _el(bibl, "author", principal.name)
-        date_item = next((f for f in self.doc.front if f.kind == "date"), None)
+        for _ident, name, _role in authors:
+            _el(bibl, "author", name)
+        date_item = next((f for f in self.doc.front if f.kind == "date" and f.when == md.get("date")), None)
         if md.get("date"):
             _el(bibl, "date", date_item.text if date_item and date_item.when == md["date"] else md["date"],
                 when=md["date"])
@@ -118,8 +129,9 @@ class Encoder:
         _el(_el(decl, "interpretation"), "p",
             "Transcriber remarks in parentheses or brackets are encoded as gap, vocal, kinesic, incident or "
             "note, keeping the source wording in desc. Turns printed without a label are attributed by rule "
-            "(hand-over, question invitation, continuation, opening); the speaker is then supplied, with "
-            "cert=\"medium\" and resp=\"#tei-edition\". Where a turn breaks off with a dash and the next, after "
+            "(hand-over, question invitation, resumption, continuation, opening); the speaker is then supplied, "
+            "with resp=\"#tei-edition\" and cert=\"medium\", or cert=\"low\" where no one is named. Blank "
+            "lines as many as the source prints between all its paragraphs are layout, not turn breaks. Where a turn breaks off with a dash and the next, after "
             "a visible break, resumes with a dash, a gap marks the skipped material. Inline foreign passages "
             "are identified automatically (lingua), restricted to the languages the transcript names.")
         prov = _el(decl, "p")
@@ -134,7 +146,8 @@ class Encoder:
         langs = _el(prof, "langUsage")
         for code in self.doc.languages:
             _el(langs, "language", LANGUAGE_NAMES.get(code, code), ident=code)
-        people = list(self.doc.participants.values())
+        lead = self.doc.metadata.get("principal")
+        people = sorted(self.doc.participants.values(), key=lambda p: p.id != lead)  # the principal first
         plist = _el(_el(prof, "particDesc"), "listPerson") if people else None  # listPerson needs one person
         for person in people:
             if person.group:
@@ -190,17 +203,17 @@ class Encoder:
             _el(div, "p")
 
     def front(self, front) -> None:
-        items = self.doc.front
-        for item in items:
-            if item.kind == "disclaimer":
-                _el(front, "note", item.text, type="disclaimer")
-        for item in items:
+        """header.*: every header line as printed, in source order, typed (docTitle, docDate, byline, or a note
+        whose @type is the line's kind)."""
+        for item in self.doc.front:
             if item.kind == "title":
                 _el(_el(front, "docTitle"), "titlePart", item.text)
             elif item.kind == "date":
                 _el(front, "docDate", item.text, when=item.when)
             elif item.kind == "byline":
                 _el(front, "byline", item.text)
+            else:
+                _el(front, "note", item.text, type=item.kind)
 
     def turn(self, div, turn: Turn, ident: str) -> None:
         self.stats["turns"] += 1
@@ -273,6 +286,12 @@ class Encoder:
             _el(_el(parent, conv.element, who=who, rend=rend, **attrs), "desc", inner)
 
 
+def _token(text: str) -> str | None:
+    """A role as an XML token list value (@role): "Secretary of Defense" -> "secretary-of-defense"."""
+    token = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return token or None
+
+
 def _kind(inner: str) -> str:
     return re.sub(r"[^a-z]+", "-", inner.lower()).strip("-") or "event"
 
@@ -299,4 +318,13 @@ def encode(doc: Document, source_date_epoch: str | None = None) -> tuple[etree._
     root = _el(None, "TEI", xml_lang="en")
     enc.header(root)
     enc.text(root)
+    _certainty(root, doc)
     return etree.ElementTree(root), enc.stats
+
+
+def _certainty(root, doc: Document) -> None:
+    """turn.unlabeled: an attribution on weak evidence says so (cert="low"), the others keep cert="medium"."""
+    turns = doc.turns()
+    for sp, turn in zip(root.iter(f"{{{TEI_NS}}}sp"), turns):
+        if turn.label is None and turn.cert and sp.get("cert"):
+            sp.set("cert", turn.cert)

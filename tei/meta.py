@@ -27,7 +27,7 @@ from .dates import parse_date
 from .errors import UsageError
 from .model import Document
 
-FIELDS = ("title", "date", "url", "publisher", "place", "editor", "byline")
+FIELDS = ("title", "date", "url", "publisher", "place", "editor", "byline", "office")
 KNOWN_FRONT_MATTER = ("title", "date", "source_url", "tags", "published_time", "modified_time")
 PUBLISHERS = {
     "dod": "US Department of Defense",
@@ -56,11 +56,31 @@ def load(path: str | Path | None) -> dict:
 def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None) -> None:
     """Fill doc.metadata: inferred values first, then --meta values win; provenance records both."""
     inferred: dict[str, tuple[str, str]] = {}
-    for item in doc.front:
-        if item.kind in ("title", "byline") and item.kind not in inferred:
-            inferred[item.kind] = (item.text, f"source line {item.line}")
+    # header.date: the date line after the title (a date line above it may be a copy's own date), then a date
+    # in a presenter line, byline or breadcrumb, then any date line.
+    title_at = next((i for i, item in enumerate(doc.front) if item.kind == "title"), 0)
+    for item in doc.front[title_at:]:
         if item.kind == "date" and item.when and "date" not in inferred:
-            inferred["date"] = (item.when, f"source line {item.line}")
+            inferred["date"] = (item.when, f"source line {item.line} (date)")
+    for n, item in enumerate(doc.front):
+        if item.kind == "title" and "title" not in inferred:  # a title in capitals may run over two lines
+            parts = [item.text]
+            for nxt in doc.front[n + 1:]:
+                if nxt.kind != "title":
+                    break
+                parts.append(nxt.text)
+            inferred["title"] = (" ".join(parts), f"source line {item.line} (title)")
+        if item.kind == "byline" and "byline" not in inferred:
+            inferred[item.kind] = (item.text, f"source line {item.line} ({item.kind})")
+        if item.kind == "office" and "office" not in inferred:
+            inferred["office"] = (item.text, f"source line {item.line} (office)")
+    for kinds in (("presenter", "byline", "breadcrumb"), ("date", "release")):
+        for item in doc.front:
+            if item.kind in kinds and item.when and "date" not in inferred:
+                inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
+    doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter")
+                         for person in item.people]
+    doc.metadata["notices"] = [item.text for item in doc.front if item.kind == "notice"]
     if front_matter:
         if front_matter.get("title"):
             inferred["title"] = (" ".join(str(front_matter["title"]).split()), "front matter 'title'")

@@ -57,6 +57,8 @@ class Turn:
     supplied_label: str | None = None
     interpreted: bool = False
     lacuna_before: bool = False
+    cert: str | None = None        # unlabeled turns: how sure the attribution is (medium | low)
+    cue: str = ""                  # the words of the previous paragraph that decided the rule
 
 
 @dataclass
@@ -75,10 +77,27 @@ class Heading:
 
 @dataclass
 class FrontItem:
+    """A header line as printed, typed (header.* conventions)."""
+
     line: int
-    kind: str        # disclaimer | title | date | byline
+    kind: str        # disclaimer | banner | image | agency | breadcrumb | doctype | office | presenter | byline
+    #                  | notice | title | date | setting | unclassified
     text: str
     when: str | None = None
+    people: list = field(default_factory=list)   # presenter / byline lines: header.HeaderPerson
+
+
+@dataclass
+class Decision:
+    """One inference the converter made (a header line's kind, a speaker's identity, an unlabeled turn's
+    speaker), kept as data for review: where, by which rule, on what evidence, how sure."""
+
+    line: int
+    subject: str     # what was decided: "header line: title", "label SEC. PANETTA:", "unlabeled turn"
+    rule: str        # the conventions row or reader rule ("header.presenter", "person.variant", ...)
+    evidence: str    # the words that decided it
+    certainty: str   # high | medium | low
+    result: str = ""  # the outcome (a participant id, a kind)
 
 
 @dataclass
@@ -103,6 +122,8 @@ class Document:
     metadata: dict = field(default_factory=dict)    # title, date, url, publisher, ... (see meta.py)
     provenance: list[str] = field(default_factory=list)  # where each metadata value came from
     warnings: list = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)   # every inference, for review
+    header_people: list = field(default_factory=list)         # header.HeaderPerson, in header order
 
     def turns(self):
         return [item for item in self.body if isinstance(item, Turn)]

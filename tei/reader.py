@@ -9,11 +9,13 @@ import re
 from dataclasses import dataclass
 
 from . import inline
-from .conventions import (BARE_Q_LABEL, CAPS_LABEL, DISCLAIMER_CUES, HANDOVER_CUES, PUBLIC_PAPERS_LABEL,
-                          QUESTION_CUES)
+from . import header
+from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, HANDOVER_CUES, MD_LINE_LABEL,
+                          PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, RUN_ON_LABEL, TITLE_CASE_LABEL,
+                          TITLES, LabelMatch)
 from .dates import parse_date
 from .errors import Warning_
-from .model import Document, FrontItem, Heading, Paragraph, Stage, Turn
+from .model import Document, Heading, Paragraph, Stage, Turn
 from .source import Source
 
 # --- stage lines (stage.setting) ------------------------------------------------------------------------------
@@ -30,8 +32,11 @@ class Block:
     blanks_before: int
 
 
-def blocks(source: Source) -> list[Block]:
-    """Paragraph blocks: one per line (DoD, Public Papers) or joined hard-wrapped lines (Markdown)."""
+def blocks(source: Source, warnings: list | None = None) -> list[Block]:
+    """Paragraph blocks: one per line (DoD, Public Papers) or joined hard-wrapped lines (Markdown).
+    label.hard-break: in Markdown, a line that starts with a label starts a new block even with no blank line
+    before it (it follows a hard break). label.run-on: a label glued to the previous sentence ("hit.STARR: So")
+    starts a new block on the same line."""
     joined = source.style == "whitehouse-md"
     out: list[Block] = []
     blanks = 0
@@ -42,30 +47,105 @@ def blocks(source: Source) -> list[Block]:
             blanks += 1
             current = None
             continue
-        if joined and current is not None:
+        if joined and current is not None and not (MD_LINE_LABEL.match(text) and match_label(text, source.style)):
             current.text += " " + text
         else:
             current = Block(no, text, blanks)
             out.append(current)
         blanks = 0
+    if source.style != "public-papers":
+        out = [piece for block in out for piece in _run_on(block, source.style, warnings)]
     return out
 
 
-def match_label(text: str, style: str):
-    """The speaker label at the start of a paragraph, by the source style's conventions, or None."""
+def _run_on(block: Block, style: str, warnings: list | None) -> list[Block]:
+    """label.run-on: split a block where a label is glued to the end of a sentence with no space."""
+    if ":" not in block.text:
+        return [block]
+    cuts = [m.start() for m in RUN_ON_LABEL.finditer(block.text) if CAPS_LABEL.match(block.text[m.start():])]
+    if not cuts:
+        return [block]
+    pieces: list[Block] = []
+    start = 0
+    for cut in cuts:
+        pieces.append(Block(block.line, block.text[start:cut], block.blanks_before if not pieces else 0))
+        start = cut
+    pieces.append(Block(block.line, block.text[start:], 0))
+    if warnings is not None:
+        warnings.append(Warning_(block.line, "label.run-on",
+                                 f"{len(cuts)} label(s) glued to the previous sentence read as new turns"))
+    return [p for p in pieces if p.text.strip()]
+
+
+def match_label(text: str, style: str, known: frozenset = frozenset()) -> LabelMatch | None:
+    """The speaker label at the start of a paragraph, by the source style's conventions, or None. `known`: the
+    names a title-case label may be alone (label.title-case, DoD style)."""
     if style == "public-papers":
-        return PUBLIC_PAPERS_LABEL.match(text)
+        m = PUBLIC_PAPERS_LABEL.match(text) or BARE_Q_LABEL.match(text)
+        return LabelMatch(m.group("label"), m.group("rest") or "") if m else None
     m = CAPS_LABEL.match(text)
-    if m is None and style == "whitehouse-md":
-        m = BARE_Q_LABEL.match(text)
+    if m is None:
+        q = BARE_Q_LABEL.match(text)
+        if q is not None:
+            return LabelMatch("Q", q.group("rest") or "")
+        if style == "dod":
+            t = TITLE_CASE_LABEL.match(text)
+            if t and t.group("rest") and _title_case_label(t.group("words"), known):
+                return LabelMatch(t.group("label"), t.group("rest"))
     return m
+
+
+_TITLE_WORDS = {w for w in TITLES if w not in ("the", "of", "for", "and", "his", "her", "first", "vice", "us",
+                                                "u.s", "national", "security", "state", "defense", "press")}
+
+
+def _title_case_label(words: str, known: frozenset) -> bool:
+    """label.title-case: "Secretary Rumsfeld", "President Bush", "Gen. Myers"; or "Rumsfeld" once known."""
+    parts = words.split()
+    if len(parts) == 1:
+        return parts[0] in known
+    return parts[0].strip(".").lower() in _TITLE_WORDS and all(
+        p[:1].isupper() and p.strip(".").lower() not in ("the", "of") for p in parts[1:]) \
+        and not parts[-1].strip(".").lower() in _TITLE_WORDS
+
+
+def _title_case_names(items: list[Block], style: str) -> frozenset:
+    """The last words of the title-case labels a DoD-style document prints (so that "Rumsfeld:" is one)."""
+    if style != "dod":
+        return frozenset()
+    names = set()
+    for block in items:
+        t = TITLE_CASE_LABEL.match(block.text)
+        if t and t.group("rest") and len(t.group("words").split()) > 1 and _title_case_label(t.group("words"), frozenset()):
+            names.add(t.group("words").split()[-1])
+    return frozenset(names)
+
+
+def usual_gap(items: list[Block]) -> int:
+    """turn.layout-gap: the blank lines this file prints between paragraphs (the largest gap found in more than a
+    quarter of the paragraph transitions, measured from four transitions on). Only a larger gap is a visible
+    break between turns."""
+    gaps = [b.blanks_before for b in items[1:]]
+    if len(gaps) < 4:  # too few paragraphs to measure a habit: one blank line is the paragraph gap
+        return 1
+    counts = {g: gaps.count(g) for g in set(gaps)}
+    return max([1] + [g for g, n in counts.items() if n * 4 > len(gaps)])
 
 
 def read(source: Source) -> Document:
     doc = Document(style=source.style, warnings=source.warnings)
     markdown = source.style == "whitehouse-md"
-    items = blocks(source)
-    start = _front(items, source, doc)
+    items = blocks(source, doc.warnings)
+    known = _title_case_names(items, source.style)
+
+    def label_of(text: str) -> LabelMatch | None:
+        return match_label(text, source.style, known)
+
+    start = 0 if markdown else header.classify(items, lambda t: label_of(t) is not None, doc)
+    body = items[start:]
+    usual = usual_gap(body)
+    threshold = max(2, usual + 1)
+    qa = sum(1 for b in body if (m := label_of(b.text)) and _is_question_label(m.label)) >= 2
     turn: Turn | None = None
     for index in range(start, len(items)):
         block = items[index]
@@ -78,22 +158,31 @@ def read(source: Source) -> Document:
             doc.body.extend(stage)
             turn = None
             continue
-        if source.style == "public-papers" and _is_heading(text) and not match_label(text, source.style):
+        if source.style == "public-papers" and _is_heading(text) and not label_of(text):
             doc.body.append(Heading(block.line, text))
             turn = None
             continue
-        m = match_label(text, source.style)
-        lacuna = (turn is not None and block.blanks_before >= 2 and turn.paragraphs
-                  and _DASH_END.search(inline.unescape(turn.paragraphs[-1].text_source))
-                  and _DASH_START.match(m.group("rest") or "" if m else text))
+        m = label_of(text)
+        broken = block.blanks_before >= threshold
+        last = turn.paragraphs[-1].text_source if turn is not None and turn.paragraphs else ""
+        # turn.hand-over at the usual gap: a cue in the paragraph's last sentence, then more than a short address
+        handover = (bool(last) and block.blanks_before >= max(1, usual) and _handover(last, sentences=1)
+                    and not _is_question_label(turn.label or "") and len(text.split()) > 3)
+        lacuna = (turn is not None and broken and turn.paragraphs
+                  and _DASH_END.search(inline.unescape(last))
+                  and _DASH_START.match(m.rest if m else text))
         if m:
-            turn = Turn(block.line, m.group("label").strip(), interpreted=bool(m.groupdict().get("via")))
+            turn = Turn(block.line, m.label.strip(), interpreted=m.interpreted)
             doc.body.append(turn)
-            rest = m.group("rest") or ""
-        elif turn is None or block.blanks_before >= 2:
+            rest = m.rest
+        elif turn is None or broken or handover:
             previous = turn
             turn = Turn(block.line, None)
-            turn.attribution = _attribution(previous, doc)
+            turn.attribution, turn.cue = _attribution(previous, qa, _ahead(items, index, threshold, label_of))
+            doc.body.append(turn)
+            rest = text
+        elif _interjection(doc.turns()):
+            turn = Turn(block.line, None, attribution="resumption", cue=turn.paragraphs[0].text_source)
             doc.body.append(turn)
             rest = text
         else:
@@ -107,20 +196,53 @@ def read(source: Source) -> Document:
     return doc
 
 
-def _attribution(previous: Turn | None, doc: Document) -> str:
-    """turn.unlabeled: which rule attributes a turn that the source printed without a label."""
+def _interjection(turns: list[Turn]) -> bool:
+    """turn.resumption: a turn broke off with a dash, another speaker put in a few words ("STAFF: Saudi Arabia."),
+    and an unlabeled paragraph follows: the interrupted speaker resumes (attributed with low certainty)."""
+    if len(turns) < 2:
+        return False
+    before, current = turns[-2], turns[-1]
+    if not (current.label and before.label and len(current.paragraphs) == 1 and before.paragraphs):
+        return False
+    words = current.paragraphs[0].text_source.split()
+    return (len(words) <= 6 and not _DASH_END.search(current.paragraphs[0].text_source)
+            and "?" not in current.paragraphs[0].text_source
+            and bool(_DASH_END.search(before.paragraphs[-1].text_source)) and before.label != current.label)
+
+
+def _handover(paragraph: str, sentences: int = 2) -> bool:
+    """turn.hand-over: a cue in the last sentences of a paragraph."""
+    tail = " ".join(re.split(r"(?<=[.!?])\s+", paragraph.strip())[-sentences:])
+    return HANDOVER_CUES.search(tail) is not None
+
+
+def _ahead(items: list[Block], index: int, threshold: int, label_of) -> str:
+    """The text of the unlabeled paragraphs that open at `index`, up to the next label or break."""
+    out = [items[index].text]
+    for block in items[index + 1:]:
+        if block.blanks_before >= threshold or label_of(block.text):
+            break
+        out.append(block.text)
+    return " ".join(out)
+
+
+def _attribution(previous: Turn | None, qa: bool, following: str) -> tuple[str, str]:
+    """turn.unlabeled: which rule attributes a turn that the source printed without a label, and its cue.
+    A question invitation needs a Q&A exchange (two or more questioner labels) and a following paragraph that is
+    evidently a question; a `?` ending the previous turn is not enough."""
     if previous is None:
-        return "opening"
+        return "opening", ""
     last = previous.paragraphs[-1].text_source if previous.paragraphs else ""
-    if HANDOVER_CUES.search(last):
-        return "hand-over"
-    if previous.label and QUESTION_CUES.search(last) and not _is_question_label(previous.label):
-        return "question-invitation"
-    return "continuation"
+    if _handover(last) and not _is_question_label(previous.label or ""):
+        return "hand-over", last
+    if (qa and previous.label and QUESTION_CUES.search(last) and not _is_question_label(previous.label)
+            and EVIDENT_QUESTION.search(following)):
+        return "question-invitation", last
+    return "continuation", last
 
 
 def _is_question_label(label: str) -> bool:
-    return re.match(r"^(?:Q|QUESTION)\b", label, re.IGNORECASE) is not None
+    return " ".join(label.strip().rstrip(":.").lower().split("(")[0].split()) in QUESTIONER_LABELS
 
 
 def _stage(text: str, line: int, leading: bool) -> list[Stage] | None:
@@ -152,31 +274,3 @@ def _is_heading(text: str) -> bool:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     return capitalised >= max(1, len(words) // 2)
-
-
-def _front(items: list[Block], source: Source, doc: Document) -> int:
-    """header.*: disclaimer, title, date and byline lines at the top (DoD and Public Papers styles)."""
-    if source.style == "whitehouse-md":
-        return 0
-    i = 0
-    while i < len(items) and DISCLAIMER_CUES.search(items[i].text) and not match_label(items[i].text, source.style):
-        doc.front.append(FrontItem(items[i].line, "disclaimer", items[i].text))
-        i += 1
-    seen_title = seen_date = False
-    while i < len(items) and not match_label(items[i].text, source.style) and len(items[i].text.split()) <= 25:
-        text = items[i].text
-        when = parse_date(text)
-        if when and not seen_date:
-            doc.front.append(FrontItem(items[i].line, "date", text, when))
-            seen_date = True
-        elif (not seen_title and not seen_date and not re.search(r"[.?!]$", text)
-              and (text[:1].isupper() or text[:1].isdigit())):
-            doc.front.append(FrontItem(items[i].line, "title", text))
-            seen_title = True
-        elif seen_date and not re.search(r"[.?!:]$", text) and len(text.split()) <= 12 \
-                and not any(f.kind == "byline" for f in doc.front):
-            doc.front.append(FrontItem(items[i].line, "byline", text))
-        else:
-            break
-        i += 1
-    return i

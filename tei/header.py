@@ -1,0 +1,259 @@
+"""The page header: every line before the first speaker label (or the first spoken paragraph), classified.
+
+Each line becomes a typed FrontItem, in order and verbatim (it stays in <front>), and the header's facts are
+read from them: title, printed date, presenters with their roles, byline, issuing office, notices. The kinds
+and their cues are rows of the registry (conventions.HEADER_CUES); the reader rules here are:
+
+- a line that a cue matches is of that kind (disclaimer, banner, image alt text, agency, breadcrumb, document
+  type, office, presenter line, byline, notice);
+- a short line that is a date ("April 08, 2014", "Mon, 10 Mar 2008 17:45:00 -0500") is the date line;
+- the first other line, title-like (no closing sentence punctuation), is the title;
+- after the title, a short line of a title and a name ("Secretary of Defense James N. Mattis") is a byline,
+  a place or time line is a setting line; anything else is kept, unclassified, with a warning;
+- the header ends at the first speaker label or at the first line that reads as speech (a sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .conventions import HEADER_CUES, TITLES
+from .dates import date_span, parse_date
+from .errors import Warning_
+from .model import Decision, FrontItem
+
+_TITLE_SET = set(TITLES)
+# Title words that do not make a person's title on their own ("the National Defense Strategy", "The Pentagon").
+_ORG_WORDS = {"of", "the", "for", "and", "defense", "state", "national", "security", "strategic", "communications",
+              "joint", "air", "force", "army", "navy", "marine", "corps", "pentagon", "dod", "nsc", "us", "u.s",
+              "command", "chiefs", "staff", "press", "first", "vice", "under", "deputy", "assistant", "senior",
+              "sr", "his", "her"}
+_SENTENCE_END = re.compile(r"[.?!…]['\"”’)]*$")
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,4}\.|\b(?:Jr|Sr|Inc|Co|St)\.)$")
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?\s*[Mm]\.?)?(?:\s+[A-Z]{2,4})?\b")
+_PLACE_WORDS = re.compile(r"\b(?:Pentagon|Room|Washington|Base|Camp|Fort|Hall|Center|Centre|Office|Building"
+                          r"|Airport|Aboard|USS|Virginia|Va\.|D\.C\.|Arlington|Headquarters|House)\b")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_SEPARATORS = re.compile(r"\s*;\s*|\s*,\s+(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "1", "2", "3", "4", "5", "#1", "#2", "#3"}
+
+
+@dataclass
+class HeaderPerson:
+    """A person the header names (presenter line, byline, title): name as printed and role words."""
+
+    name: str          # "Leon E. Panetta"; for an anonymous presenter the role itself ("Senior Defense Official")
+    role: str          # "Secretary of Defense"
+    source: str        # presenter | byline | title
+    line: int
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.split() if w.strip(".,").lower() not in ("jr", "sr", "ii", "iii", "iv")]
+        return words[-1].strip(".,") if words else ""
+
+    @property
+    def anonymous(self) -> bool:
+        return self.name == self.role
+
+
+def _is_title_word(word: str) -> bool:
+    return word.strip(".,").lower() in _TITLE_SET
+
+
+def is_person_title(words) -> bool:
+    """Whether title words name an office a person holds ("Secretary of Defense", "Senior Defense Official"),
+    not an organisation ("The Pentagon", "National Defense")."""
+    return any(w.strip(".,").lower() in _TITLE_SET and w.strip(".,").lower() not in _ORG_WORDS for w in words)
+
+
+def split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """(role words, name words) of "Chairman of the Joint Chiefs of Staff Adm. Mike Mullen": the name is the run
+    of capitalised non-title words at the end."""
+    i = len(words)
+    while i > 0 and _NAME_WORD.match(words[i - 1]) and words[i - 1][:1].isupper() \
+            and not _is_title_word(words[i - 1]):
+        i -= 1
+    name = words[i:]
+    if name and all(w.strip(".,").lower() in _NUMBER_WORDS for w in name):
+        return words, []
+    return words[:i], name
+
+
+def people(text: str, source: str, line: int) -> list[HeaderPerson]:
+    """The persons of a presenter line or byline: "NAME, role; NAME, role", "Role NAME and Role NAME",
+    "Role NAME, Role NAME", or roles only ("Senior Defense Official and Senior Military Official")."""
+    span = date_span(text)
+    if span and text[span[1]:].strip(" -–—,|") == "":
+        text = text[:span[0]]
+    text = text.strip(" -–—,|")
+    if ";" in text:  # "NAME, role; NAME, role"
+        out = []
+        for entry in filter(None, (e.strip() for e in text.split(";"))):
+            name, _, role = entry.partition(",")
+            prefix, name_words = split_name(name.split())  # "Lt. Gen. Kenneth McKenzie"
+            role = ", ".join(x for x in (" ".join(prefix), role.strip()) if x)
+            out.append(HeaderPerson(" ".join(name_words) or name.strip(), role, source, line))
+        return out
+    out: list[HeaderPerson] = []
+    entries = [e.strip() for e in _SEPARATORS.split(text) if e.strip()]
+    for n, entry in enumerate(entries):
+        role, name = split_name(entry.split())
+        if not name:
+            if out and not out[-1].role and not out[-1].anonymous:
+                out[-1].role = " ".join(role)   # "John Kirby, Pentagon Press Secretary"
+                continue
+            if is_person_title(role):
+                out.append(HeaderPerson(" ".join(role), " ".join(role), source, line))
+        elif role and is_person_title(role) or (not role and n + 1 < len(entries)
+                                                 and not split_name(entries[n + 1].split())[1]):
+            out.append(HeaderPerson(" ".join(name), " ".join(role), source, line))
+        # else: a place or a weekday after the person ("..., U.S. Naval Academy, Annapolis, Maryland, Friday")
+    return out
+
+
+def _is_speech(text: str) -> bool:
+    """A line that reads as spoken text, not a header line: a sentence, or too long for a header line."""
+    if len(text.split()) > 25 or text[:1].islower():
+        return True
+    return bool(_SENTENCE_END.search(text)) and not _ABBREVIATION_END.search(text) \
+        and not re.fullmatch(r"\(.*\)", text)
+
+
+def _is_date_line(text: str) -> bool:
+    span = date_span(text)
+    if not span or not parse_date(text):
+        return False
+    return len((text[:span[0]] + " " + text[span[1]:]).split()) <= 5
+
+
+def _name_line(text: str) -> bool:
+    """"Secretary of Defense James N. Mattis": title words then a name, nothing else."""
+    words = text.split()
+    role, name = split_name(words)
+    return 1 <= len(words) <= 12 and bool(role) and bool(name) and all(_is_title_word(w) for w in role) \
+        and is_person_title(role) and "," not in text
+
+
+def _caps(text: str) -> bool:
+    return text == text.upper() and any(c.isalpha() for c in text)
+
+
+def _cue(text: str):
+    for cue in HEADER_CUES:
+        m = cue.regex.fullmatch(text)
+        if m:
+            return cue, m
+    return None, None
+
+
+def classify(blocks: list, is_label, doc) -> int:
+    """Fill doc.front from the leading blocks; return the index of the first block of the transcript proper.
+    `is_label(text)` says whether a block starts with a speaker label. A leading " date YYYY-MM-DD " prefix is
+    cut off its block (the rest of the line is read on)."""
+    i = 0
+    seen_title = False
+    while i < len(blocks):
+        block = blocks[i]
+        text = block.text
+        prefix = re.match(r"date (\d{4}-\d{2}-\d{2})(?:\s+|$)", text) if i == 0 else None
+        if prefix:
+            doc.front.append(FrontItem(block.line, "date", text[:prefix.end()].strip(), parse_date(prefix.group(1))))
+            _decide(doc, block.line, "date", "header.date-prefix", text[:prefix.end()].strip(), "medium")
+            block.text = text = text[prefix.end():]
+            if not text:
+                i += 1
+                continue
+        if is_label(text):
+            break
+        cue, m = _cue(text)
+        kind = cue.id.split(".", 1)[1] if cue else None
+        if kind == "date-prefix":
+            kind = None
+        if kind == "notice" and _is_date_line(text.strip("()")):
+            kind = None  # "(January 23, 2025)": a date line in parentheses
+        item = FrontItem(block.line, kind or "", text)
+        if kind in ("presenter", "byline"):
+            names = m.group("names") if kind == "presenter" else m.group("who")
+            item.people = people(names, kind, block.line)
+            item.when = parse_date(text)
+        elif kind in ("breadcrumb", "release"):
+            item.when = parse_date(text)
+        elif kind is None:
+            if _is_date_line(text):
+                item.kind, item.when = "date", parse_date(text)
+            elif _is_speech(text):
+                break
+            elif not seen_title or (_caps(text) and doc.front and doc.front[-1].kind == "title"
+                                    and _caps(doc.front[-1].text)):
+                item.kind = "title"  # a title in capitals may run over two lines
+            elif _name_line(text):
+                item.kind = "byline"
+                item.people = people(text, "byline", block.line)
+            elif _TIME.search(text) or _PLACE_WORDS.search(text) or "," in text:
+                item.kind = "setting"
+            else:
+                item.kind = "unclassified"
+                doc.warnings.append(Warning_(block.line, "header.unclassified",
+                                             f"header line kept as printed, kind unknown: {text[:60]!r}"))
+        seen_title = seen_title or item.kind == "title"
+        doc.front.append(item)
+        _decide(doc, block.line, item.kind, f"header.{item.kind}" if cue is None else cue.id, text[:80],
+                "high" if cue else "medium")
+        i += 1
+    return i
+
+
+def _decide(doc, line: int, subject: str, rule: str, evidence: str, certainty: str) -> None:
+    doc.decisions.append(Decision(line, f"header line: {subject}", rule, evidence, certainty))
+
+
+def _unshout(text: str) -> str:
+    """A name from a title in capitals, in the case a name is written: "NARENDRA MODI" -> "Narendra Modi"."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 1 else w for w in text.split()) \
+        if text.isupper() else text
+
+
+def title_people(title: str, line: int = 0) -> list[HeaderPerson]:
+    """The persons a title names, in order: title words then a name ("Remarks by Vice President Harris in ...",
+    "Secretary of Defense Lloyd J. Austin III Press Conference"), or "NAME, Role" ("Sabrina Singh, Deputy
+    Pentagon Press Secretary, Holds ..."). A name ends at a function word, an event word or a title word."""
+    from .conventions import EVENT_WORDS, TITLE_STOP_WORDS
+
+    words = title.replace(",", " , ").split()
+    out: list[HeaderPerson] = []
+    i = 0
+
+    def is_name(w: str) -> bool:
+        low = w.strip(".,'’").lower()
+        return bool(_NAME_WORD.match(w)) and w[:1].isupper() and low not in _TITLE_SET \
+            and low not in EVENT_WORDS and low not in TITLE_STOP_WORDS and not w.endswith(("'s", "’s"))
+
+    while i < len(words):
+        j = i
+        while j < len(words) and _is_title_word(words[j]) and (words[j][:1].isupper() or
+                                                                words[j].lower() in ("of", "the", "for")):
+            j += 1
+        role = [w for w in words[i:j]]
+        while role and role[-1].lower() in ("of", "the", "for", "and"):
+            role.pop()
+        k = j
+        while k < len(words) and is_name(words[k]) and k - j < 5:
+            k += 1
+        if role and k > j and is_person_title(role):
+            out.append(HeaderPerson(_unshout(" ".join(words[j:k])), _unshout(" ".join(role)), "title", line))
+            i = k
+            continue
+        if not role and i == 0:  # "NAME, Role": a name first, then a comma and title words
+            k = 0
+            while k < len(words) and is_name(words[k]) and k < 4:
+                k += 1
+            if 2 <= k < len(words) - 1 and words[k] == "," and _is_title_word(words[k + 1]):
+                m = k + 1
+                while m < len(words) and _is_title_word(words[m]):
+                    m += 1
+                out.append(HeaderPerson(" ".join(words[:k]), " ".join(words[k + 1:m]), "title", line))
+                i = m
+                continue
+        i = max(j, i + 1)
+    return out

@@ -1,0 +1,273 @@
+"""Header layouts of the DoD archive family (issue 10, item 1): every line before the first label is typed, kept
+in <front> as printed, and its facts reach the teiHeader; no header line is ever inside an <sp>."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import tei
+from tei.conventions import HANDOVER_CUES_FAMILY, HEADER_CUES
+from tei.dates import parse_date
+from conftest import NS
+from wordcheck import source_words, tei_words
+
+TURNS = "\nMR. SMITH: Good afternoon, everyone. Thank you for coming.\n\nQ: Thank you, sir. A question?\n"
+
+
+def convert(text: str):
+    result = tei.convert(text)
+    root = result.tree.getroot()
+    assert source_words(text) == tei_words(root)  # the fidelity of every layout, checked independently
+    return result, root
+
+
+def front_kinds(result) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in result.document.front]
+
+
+def sp_text(root) -> str:
+    return " ".join(" ".join(sp.itertext()) for sp in root.iterfind(".//t:sp", NS))
+
+
+def header(root, path: str) -> str | None:
+    return root.findtext(path, namespaces=NS)
+
+
+def check_none_in_sp(root, lines):
+    paragraphs = " ".join(" ".join(p.itertext()) for p in root.iterfind(".//t:sp/t:p", NS))
+    for line in lines:
+        assert line not in paragraphs, line
+
+
+# --- each layout the issue lists, built from its described form ------------------------------------------------
+def test_seed_layout_notice_title_date_byline():
+    text = ("This information is provided for historical purposes only. It may contain outdated information and "
+            "links may no longer function.\nPlease contact the DOD Webmaster if you have any questions about this "
+            "archive.\n\nRemarks by Secretary Carter at Ecole Militaire in Paris, France\n\nJan. 21, 2016\n"
+            "Secretary of Defense Ash Carter\n" + TURNS)
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["disclaimer", "disclaimer", "title", "date", "byline"]
+    assert header(root, ".//t:titleStmt/t:title") == "Remarks by Secretary Carter at Ecole Militaire in Paris, France"
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2016-01-21"
+    assert root.find(".//t:titleStmt/t:author", NS).get("ref") == "#carter"
+
+
+def test_agency_office_news_transcript_presenter_with_date_title_place():
+    lines = ["U.S. Department of Defense", "Office of the Assistant Secretary of Defense (Public Affairs)",
+             "News Transcript", "Presenter: Pentagon Press Secretary Peter Cook   Jan. 5, 2017",
+             "Department of Defense Press Briefing by Pentagon Press Secretary Peter Cook in the Pentagon Briefing "
+             "Room", "Pentagon Briefing Room, Arlington, Va."]
+    result, root = convert("\n".join(lines) + "\n" + TURNS.replace("MR. SMITH", "MR. COOK"))
+    assert [k for k, _ in front_kinds(result)] == ["agency", "agency", "doctype", "presenter", "title", "setting"]
+    assert header(root, ".//t:titleStmt/t:title") == lines[4]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2017-01-05"
+    author = root.find(".//t:titleStmt/t:author", NS)
+    assert author.text == "Peter Cook" and author.get("role") == "pentagon-press-secretary"
+    assert author.get("ref") == "#cook"
+    check_none_in_sp(root, lines)
+    assert [el.get("type") for el in root.iterfind(".//t:front/t:note", NS)] == [
+        "agency", "agency", "doctype", "presenter", "setting"]
+
+
+def test_presenters_several_people_with_commas_and_semicolons():
+    text = ("News Transcript\n\nDepartment of Defense Press Briefing on Operation Inherent Resolve\n\n"
+            "Presenters: Dana White, Pentagon Press Secretary; Lt. Gen. Kenneth F. McKenzie Jr., Director, "
+            "Joint Staff\nJune 1, 2018\n\nMS. WHITE: Good afternoon.\n\nLT. GEN. MCKENZIE: Thank you.\n")
+    result, root = convert(text)
+    authors = [(a.text, a.get("ref")) for a in root.iterfind(".//t:titleStmt/t:author", NS)]
+    assert ("Dana White", "#white") in authors
+    assert any(ref == "#mckenzie" for _, ref in authors)
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2018-06-01"
+    assert header(root, ".//t:titleStmt/t:title") == "Department of Defense Press Briefing on Operation Inherent Resolve"
+
+
+@pytest.mark.parametrize("crumbs", [["DoD Transcripts"], ["NEWS | Jan. 5, 2017"], ["TRANSCRIPT | Aug. 7, 2018"]])
+def test_breadcrumbs_before_the_title(crumbs):
+    title = "Press Briefing by Secretary Mattis in the Pentagon Briefing Room"
+    result, root = convert("\n\n".join(crumbs + [title]) + "\n" + TURNS)
+    assert header(root, ".//t:titleStmt/t:title") == title
+    kinds = [k for k, _ in front_kinds(result)]
+    assert kinds[-1] == "title" and kinds[0] in ("doctype", "breadcrumb")
+    when = parse_date(crumbs[0])
+    if when:  # "TRANSCRIPT | Aug. 7, 2018": the breadcrumb's date is the transcript's date
+        assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == when
+    check_none_in_sp(root, crumbs + [title])
+
+
+def test_issuing_office_image_alt_text_and_doubled_agency_line():
+    lines = ["Seal of the Department of Defense", "United States Department of Defense United States Department of "
+             "Defense", "News Transcript", "Press Operations", "Operation Inherent Resolve Briefing",
+             "By CJTF-OIR Public Affairs", "March 3, 2017"]
+    result, root = convert("\n\n".join(lines) + "\n" + TURNS)
+    assert [k for k, _ in front_kinds(result)] == ["image", "agency", "doctype", "office", "title", "office", "date"]
+    assert header(root, ".//t:titleStmt/t:title") == "Operation Inherent Resolve Briefing"
+    assert header(root, ".//t:titleStmt/t:respStmt[t:resp='Issued by']/t:orgName") == "Press Operations"
+    check_none_in_sp(root, lines)
+
+
+def test_email_copy_banner():
+    lines = ["You are subscribed to Transcripts for U.S. Department of Defense. This information has recently been "
+             "updated, and is now available.", "Secretary Carter Press Conference in Brussels, Belgium",
+             "Feb. 11, 2016"]
+    result, root = convert("\n\n".join(lines) + "\n" + TURNS)
+    assert [k for k, _ in front_kinds(result)] == ["banner", "title", "date"]
+    assert header(root, ".//t:titleStmt/t:title") == lines[1]
+    check_none_in_sp(root, lines)
+
+
+@pytest.mark.parametrize("notice", ["(Edited for Clarity)", "(As Prepared)"])
+def test_notice_between_title_and_date_and_a_title_ending_in_a_place(notice):
+    title = "Remarks at the Reagan National Defense Forum, Simi Valley, Calif."
+    result, root = convert(f"{title}\n\n{notice}\n\nDec. 3, 2016\n" + TURNS)
+    assert [k for k, _ in front_kinds(result)] == ["title", "notice", "date"]
+    assert header(root, ".//t:titleStmt/t:title") == title
+    assert header(root, ".//t:notesStmt/t:note[@type='notice']") == notice
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2016-12-03"
+
+
+def test_title_ending_in_washington_dc():
+    title = "Media Availability with Secretary Hagel at the Pentagon, Washington, D.C."
+    result, root = convert(title + "\n\nMay 1, 2014\n" + TURNS)
+    assert header(root, ".//t:titleStmt/t:title") == title
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Jan. 21, 2016", "2016-01-21"), ("April 08, 2014", "2014-04-08"),
+    ("Mon, 10 Mar 2008 17:45:00 -0500", "2008-03-10"), ("TRANSCRIPT | Aug. 7, 2018", "2018-08-07"),
+    ("Presenter: Secretary of Defense Leon E. Panetta March 30, 2012", "2012-03-30"),
+    ("By The Pentagon, The Pentagon - February 3, 2012", "2012-02-03")])
+def test_date_in_every_printed_form(line, iso):
+    result, root = convert("A Press Briefing at the Pentagon\n\n" + line + "\n" + TURNS)
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == iso
+
+
+def test_date_prefix_glued_to_the_title_or_to_the_first_label():
+    result, root = convert(" date 2018-08-28 Secretary Mattis Media Availability\n\nMATTIS: Good morning.\n")
+    assert front_kinds(result)[:2] == [("date", "date 2018-08-28"), ("title", "Secretary Mattis Media Availability")]
+    result, root = convert(" date 2025-01-27 SECRETARY OF DEFENSE PETE HEGSETH: Morning, everybody.\nThanks.\n")
+    assert front_kinds(result) == [("date", "date 2025-01-27")]
+    sp = root.find(".//t:sp", NS)
+    assert sp.findtext("t:speaker", namespaces=NS) == "SECRETARY OF DEFENSE PETE HEGSETH:"
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-27"
+
+
+def test_unclassified_header_line_stays_in_front_with_a_warning():
+    result, root = convert("A Press Briefing at the Pentagon\n\nJan. 5, 2017\n\nSomething Else Entirely\n" + TURNS)
+    assert ("unclassified", "Something Else Entirely") in front_kinds(result)
+    assert any(w.convention == "header.unclassified" for w in result.warnings)
+    assert "Something Else Entirely" not in sp_text(root)
+
+
+def test_speech_without_labels_after_the_header_goes_to_the_byline_person():
+    text = ("This information is provided for historical purposes only.\nSecretary of Defense Speech\n\n"
+            "Remarks at Honor Cordon Welcoming TAPS\n\nMay 22, 2015\nAs Delivered by Secretary of Defense Ash Carter\n"
+            "\nThat's in honor of you. This entrance is the one we use.\n\nThank you for being here.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["disclaimer", "doctype", "title", "date", "byline"]
+    sp = root.find(".//t:sp", NS)
+    assert sp.get("who") == "#carter" and sp.get("cert") == "medium"
+    assert header(root, ".//t:titleStmt/t:title") == "Remarks at Honor Cordon Welcoming TAPS"
+
+
+def test_header_decisions_are_recorded():
+    result, _ = convert("U.S. Department of Defense\nNews Transcript\nA Briefing\nJan. 5, 2017\n" + TURNS)
+    rules = [d.rule for d in result.document.decisions if d.subject.startswith("header line")]
+    assert rules[:2] == ["header.agency", "header.doctype"] and "header.title" in rules
+
+
+# --- the registry rows: examples match, counter-examples do not ----------------------------------------------------
+@pytest.mark.parametrize("cue", HEADER_CUES + HANDOVER_CUES_FAMILY, ids=lambda c: c.id)
+def test_every_cue_row_matches_its_examples_and_not_its_counter_examples(cue):
+    header_row = cue in HEADER_CUES
+    for example in cue.examples:
+        text = example.strip() if header_row else example
+        hit = cue.regex.fullmatch(text) if header_row and cue.id != "header.date-prefix" else cue.regex.search(text)
+        assert hit, (cue.id, example)
+    for counter in cue.counter:
+        hit = cue.regex.fullmatch(counter) if header_row else cue.regex.search(counter)
+        assert not hit, (cue.id, counter)
+
+
+def test_every_header_kind_has_a_conventions_row():
+    from tei.conventions import BY_ID
+
+    for cue in HEADER_CUES:
+        if cue.id != "header.date-prefix":
+            assert cue.id in BY_ID, cue.id
+    for kind in ("header.title", "header.date", "header.setting", "header.unclassified"):
+        assert kind in BY_ID
+
+
+def test_front_notes_render_in_every_edition_words_kept():
+    from tei import fidelity, render
+
+    text = "U.S. Department of Defense\nNews Transcript\nA Briefing\nJan. 5, 2017\n" + TURNS
+    result = tei.convert(text)
+    expected = fidelity.words(fidelity.tei_text(result.tree.getroot()))
+    for fmt in ("html", "text", "markdown", "tsv"):
+        data = render.render(result.tree, fmt)
+        assert fidelity.check_edition(fmt, data, expected=expected) is None, fmt
+        assert re.search(rb"News Transcript", data), fmt
+
+
+def test_early_archive_title_case_labels_and_a_parenthesised_notice():
+    text = ("United States Department of Defense United States Department of Defense\n\nNews Transcript\n\n"
+            "Press Operations Bookmark and Share\n\nTranscript\n\n\nRumsfeld's opening remarks at the signing of the "
+            "Defense Authorization Bill\n\nPresenter: Secretary of Defense Donald H. Rumsfeld\nDecember 02, 2002\n\n"
+            "Monday, December 2, 2002\n\n(Secretary Rumsfeld's opening remarks at the signing, located on the White "
+            "House web site)\n\nSecretary Rumsfeld: The president says thank you.\n\nPresident Bush: (Chuckling.) "
+            "Very good.\n\nRumsfeld: Mr. President, welcome back to the Pentagon.\n\nI regret that they are away.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["agency", "doctype", "office", "doctype", "title", "presenter",
+                                                   "date", "date", "notice"]
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("Secretary Rumsfeld:", "rumsfeld"), ("President Bush:", "bush"), ("Rumsfeld:", "rumsfeld")]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2002-12-02"
+    # a single capitalised word before a colon is a label only when the document names it elsewhere
+    result, _ = convert(HEAD_AND("Secretary Rumsfeld: Thanks.\n\nNote: this is text.\n"))
+    assert len(result.document.turns()) == 1
+
+
+def HEAD_AND(body: str) -> str:
+    return "A Press Briefing at the Pentagon\n\nJan. 5, 2017\n\n" + body
+
+
+def test_speech_page_byline_with_place_and_weekday():
+    text = ("You have reached a collection of archived material.\n\nUnited States Department of Defense United States "
+            "Department of Defense\n\nDeputy Secretary of Defense Speech\n\nPress Operations Bookmark and Share\n\n\n"
+            "National Security Leadership for the 21st Century\n\nAs Prepared for Delivery by Deputy Secretary of "
+            "Defense Ashton B. Carter, U.S. Naval Academy, Annapolis, Maryland, Friday, November 22, 2013\n\n"
+            "Midshipman First Class Andon, thank you for that introduction.\n\nCaptain Vahsen, thank you.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)][-2:] == ["title", "byline"]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2013-11-22"
+    assert [a.text for a in root.iterfind(".//t:titleStmt/t:author", NS)] == ["Ashton B. Carter"]
+    assert [t.who for t in result.document.turns()] == ["carter"]
+
+
+def test_wire_copy_lead_and_separator_and_its_own_date_above_the_title():
+    text = ("Wednesday - August 27, 2025\nDeputy Defense Secretary Hicks, Pentagon Press Secretary Kirby Hold a News "
+            "Briefing\nSeptember 24, 2021\nWASHINGTON, Sept. 24 -- The U.S. Department of Defense issued the "
+            "following transcript of a news briefing by Deputy Defense Secretary Dr. Kathleen Hicks and Press "
+            "Secretary John Kirby on Sept. 22, 2021:\n\n* * *\n\nPRESS SECRETARY JOHN F. KIRBY: Good afternoon.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["date", "title", "date", "lead", "separator"]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2021-09-24"
+    check_none_in_sp(root, ["WASHINGTON, Sept. 24", "* * *"])
+
+
+def test_white_house_plain_text_header():
+    text = ("THE WHITE HOUSE\nOffice of Communications\n____________________\nFor Immediate Release      January 24, "
+            "2025\n\nREMARKS BY PRESIDENT TRUMP AND PRIME MINISTER NARENDRA MODI OF THE\nREPUBLIC OF INDIA IN JOINT "
+            "PRESS CONFERENCE\n\nEast Room\n\n(January 23, 2025)\n\n3:10 P.M. EST\n\n     THE PRESIDENT:  Hello, "
+            "everybody.\n\n     Q    Hello, sir.\n\n     PRIME MINISTER MODI:  Thank you.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["agency", "agency", "separator", "release", "title", "title",
+                                                   "setting", "date", "setting"]
+    assert header(root, ".//t:titleStmt/t:title") == ("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER NARENDRA MODI OF "
+                                                     "THE REPUBLIC OF INDIA IN JOINT PRESS CONFERENCE")
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-23"
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("THE PRESIDENT:", "trump"), ("Q", "questioners"), ("PRIME MINISTER MODI:", "modi")]
+    assert result.document.participants["trump"].name == "Trump"
