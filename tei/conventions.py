@@ -39,6 +39,27 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return _cache[pattern]
 
 
+# remark.action: a transcriber's third-person sentence about a participant or a thing ("The president gives
+# Mr. Sacks the signing pen.", "An aircraft is heard."): a capitalised subject of one to five words that is not
+# a first- or second-person pronoun, then a finite verb (is/are/was/were/has/have, or a lower-case word in -s
+# or -ed), then the rest, ending with a period. No spoken parenthetical in the corpus has that form; spoken
+# asides are phrases ("(the President said)") or use I/we/you, which are excluded.
+_GESTURE_VERBS = ("nods|waves|points|gestures|motions|bows|salutes|shakes hands|applauds|claps|smiles|hugs|embraces"
+                  "|kneels|bows his head|bows her head|raises (?:his|her|their) hands?")
+# a passive needs a participle: "is signed", "is heard", not "is 25" (a copula with a predicate is speech-like)
+_PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|heard|seen|held|read|sung|made|shot|given|brought|lit|set|put|cut|sold"
+               r"|built|struck|hung|won|led|sent|met|left)")
+_PERSONAL = r"(?!(?:[^()]*\s)?(?-i:I|we|We|you|You|my|My|our|Our|your|Your|me|us)\b)"
+
+
+def _third_person(verbs: str | None = None) -> str:
+    verb = (r"(?:" + verbs + r")\b" if verbs else
+            r"(?-i:(?:is|are|was|were|has been|have been)\s+(?:being\s+)?" + _PARTICIPLE
+            + r"|[a-z]{2,}(?<!ss)(?<!us)(?:s|ed))\b")
+    return (_PERSONAL + r"(?!(?-i:It|It's|That|This|There|These|Those|They|He|She|What|Which|Who|So|And|But|If)\b)"
+            r"(?-i:[A-Z][\w.’'-]*)(?:\s+[\w.’'-]+){0,4}?\s+" + verb + r"[^()\[\]]*\.")
+
+
 # --- transcriber remarks in (parentheses) or [brackets]: matched in this order -----------------------------
 REMARKS: tuple[Convention, ...] = (
     Convention(
@@ -48,11 +69,43 @@ REMARKS: tuple[Convention, ...] = (
         "Q: (inaudible)", "3.5.3",
         pattern=r"inaudible|unintelligible|indiscernible", element="gap", attrs={"reason": "inaudible"}),
     Convention(
-        "gap.crosstalk", "(CROSSTALK), (Cross-talk.)",
-        '<gap reason="crosstalk"><desc>Cross-talk.</desc></gap>',
+        "gap.crosstalk", "(CROSSTALK), (Cross-talk.), (Cross-talk by reporters.), (cross talk)",
+        '<gap reason="crosstalk"><desc>Cross-talk by reporters.</desc></gap>',
         "a marked [crosstalk]", "the source wording",
         "Q: But -- (Cross-talk.)", "3.5.3, 8.3.3",
-        pattern=r"cross-?talk", element="gap", attrs={"reason": "crosstalk"}),
+        pattern=r"cross[- ]?talk(?:\s+(?:by|among|between|from|with|of)\b[^()]*)?|overlapping (?:speakers|voices)",
+        element="gap", attrs={"reason": "crosstalk"}),
+    Convention(
+        "gap.off-mic", "(off mic), (Off mic.), (off-mike), (Off microphone.)",
+        '<gap reason="off-mic"><desc>off mic</desc></gap>',
+        "a marked [off mic]", "the source wording",
+        "MODERATOR: (off mic) minister of defense and member of the parliament of Mongolia", "3.5.3",
+        pattern=r"off[- ]?mi(?:c|ke|crophone)", element="gap", attrs={"reason": "off-mic"}),
+    Convention(
+        "gap.technical", "(Technical difficulties.), (Audio drops.), (Audio interrupted.)",
+        '<gap reason="technical"><desc>Technical difficulties.</desc></gap>',
+        "a marked [technical difficulties]", "the source wording",
+        "SEC. CARTER: And we will -- (Technical difficulties.)", "3.5.3",
+        pattern=r"(?:technical|audio|connection|transmission) (?:difficult(?:y|ies)|problems?|issues?|drops?|lost"
+                r"|interrupted|cuts? out)|(?:audio|feed|line|connection) (?:drops|dropped|lost|interrupted)",
+        element="gap", attrs={"reason": "technical"}),
+    Convention(
+        "gap.omitted", "[Two paragraphs removed to comply with UK security policy], [Redacted.], (Portion omitted.)",
+        '<gap reason="omitted"><desc>Two paragraphs removed to comply with UK security policy</desc></gap>',
+        "a marked [omission notice] (the source's wording)", "the source wording",
+        "SEC. CARTER: Thank you. [Two paragraphs removed to comply with UK security policy]", "3.5.3",
+        pattern=r"(?:(?:[\w’'-]+\s+){0,3}(?:paragraphs?|sentences?|lines?|words?|passages?|portions?|sections?|text"
+                r"|material|remarks|names?|questions?|answers?|content|audio|video|transcript)\s+)?"
+                r"(?:(?:was|were|has been|have been|is|are)\s+)?"
+                r"(?:removed|omitted|deleted|redacted|withheld|excised)\b[^()\[\]]*",
+        element="gap", attrs={"reason": "omitted"}),
+    Convention(
+        "note.language-switch", "(Speaks English.), (In English.), (SPEAKING IN ENGLISH)",
+        '<note type="language-switch" place="inline">Speaks English.</note>: what follows is transcribed',
+        "a marked remark", "the source wording",
+        "PRESIDENT MACRON: (Speaks English.) Thank you very much.", "8.4.5",
+        pattern=r"(?:speaking in|speaks|in) english", element="note",
+        attrs={"type": "language-switch", "place": "inline"}),
     Convention(
         "gap.foreign", "(SPEAKING IN FRENCH), (Speaks Spanish.)",
         '<foreign xml:lang="fr"><gap reason="untranscribed"><desc xml:lang="en">SPEAKING IN FRENCH</desc></gap></foreign>',
@@ -67,11 +120,21 @@ REMARKS: tuple[Convention, ...] = (
         "Q: (Speaks Spanish.) (No translation provided.)", "3.5.3",
         pattern=r"no translation provided", element="gap", attrs={"reason": "untranslated"}),
     Convention(
-        "note.interpreted", "(As interpreted.), (Interpreting.)",
-        '<note type="interpretation" place="inline">As interpreted.</note> and sp/@ana="#interpreted"',
-        "a marked remark; the turn carries an 'interpreted' badge", "the source wording",
+        "note.interpreting", "(Interpreting.), (Translating.)",
+        '<note type="interpreting" place="inline">Interpreting.</note>; the paragraphs from here carry '
+        '@ana="#interpreting" and the sp @corresp points to the turn rendered',
+        "a marked remark; the paragraphs carry an 'interpreting' badge", "the source wording",
+        "MR. ACEVEDO: (Interpreting.) I spent the night watching the news about Hurricane Milton.", "2.3.7, 8.4",
+        pattern=r"(?:interpreting|translating)(?: for (?P<for>[^()]+))?", element="note",
+        attrs={"type": "interpreting", "place": "inline"}),
+    Convention(
+        "note.interpreted", "(As interpreted.), (through translator), (As interpreted from French.)",
+        '<note type="interpretation" place="inline">As interpreted.</note>; the paragraphs from here carry '
+        '@ana="#interpreted"',
+        "a marked remark; the paragraphs carry an 'interpreted' badge", "the source wording",
         "PRESIDENT MACRON: (As interpreted.) Thank you.", "2.3.7, 8.4",
-        pattern=r"as interpreted|interpreting|through (?:an )?(?:translator|interpreter)", element="note",
+        pattern=r"(?:as interpreted|interpreted|as translated|through (?:an? )?(?:translator|interpreter))"
+                r"(?:,? (?:from|in) (?P<lang>[a-z]+))?", element="note",
         attrs={"type": "interpretation", "place": "inline"}),
     Convention(
         "vocal.laughter", "(Laughter.), [Laughter], (laughter)",
@@ -100,24 +163,41 @@ REMARKS: tuple[Convention, ...] = (
         pattern=r"(?:motions|gestures|points|nods|waves)\b.*", element="kinesic", attrs={"type": "gesture"},
         who="speaker"),
     Convention(
-        "incident.off-mic", "(Off mic.), (off-mike)",
-        '<incident type="off-mic" who="#speaker"><desc>Off mic.</desc></incident>',
-        "a stage direction in italics", "the source wording",
-        "Q: (Off mic.)", "8.3.3",
-        pattern=r"off[- ]?mi(?:c|ke|crophone)", element="incident", attrs={"type": "off-mic"}, who="speaker"),
-    Convention(
         "incident.break", "(Commercial break.), (Break.), (Recess.)",
         '<incident type="break"><desc>Commercial break.</desc></incident>',
         "a stage direction in italics", "the source wording",
         "MR. ACEVEDO: We'll be right back. (Commercial break.)", "8.3.3",
-        pattern=r"(?:commercial )?break|recess|pause|brief pause", element="incident", attrs={"type": "break"}),
+        pattern=r"(?:commercial )?break|recess", element="incident", attrs={"type": "break"}),
     Convention(
-        "incident.action", "(The executive order is signed.)",
-        '<incident type="action"><desc>The executive order is signed.</desc></incident>',
+        "pause", "(Pause.), (Long pause.), (pause)",
+        '<pause rend="parentheses"/> for the printed form (Pause.); another wording: '
+        '<incident type="pause"><desc>Long pause.</desc></incident>',
         "a stage direction in italics", "the source wording",
-        "THE PRESIDENT: There we go. (The executive order is signed.)", "8.3.3",
-        pattern=r"(?:the|a|an) [\w\s'’-]{1,60} (?:is|are|was|were) (?:signed|played|shown|distributed|presented)",
-        element="incident", attrs={"type": "action"}),
+        "SEC. CARTER: Well -- (Pause.) -- let me put it this way.", "8.3.2",
+        pattern=r"(?:(?:a |brief |short |long |slight |momentary )+)?pause", element="pause",
+        attrs={"type": "pause"}),
+    Convention(
+        "incident.sound", "(Background noise.), (An aircraft is heard.), (Sound of a siren.)",
+        '<incident type="sound"><desc>An aircraft is heard.</desc></incident>',
+        "a stage direction in italics", "the source wording",
+        "Q: Can you hear me? (Background noise.)", "8.3.3",
+        pattern=r"(?:background |loud |audio |crowd )?(?:noise|static|feedback)[^()]*"
+                r"|(?:the )?sounds? of [^()]+|[^()]{1,60} (?:is|are|can be) heard(?: [^()]*)?",
+        element="incident", attrs={"type": "sound"}),
+    Convention(
+        "kinesic.action", "(The President shakes hands with Prime Minister Modi.), (Secretary Austin salutes.)",
+        '<kinesic type="gesture"><desc>The President shakes hands with Prime Minister Modi.</desc></kinesic>',
+        "a stage direction in italics", "the source wording",
+        "THE PRESIDENT: Thank you. (The President shakes hands with Prime Minister Modi.)", "8.3.3",
+        pattern=_third_person(_GESTURE_VERBS), element="kinesic", attrs={"type": "gesture"}),
+    Convention(
+        "incident.action",
+        "(The executive order is signed.), (The president gives Mr. Sacks the signing pen.), "
+        "(The President signs the executive order.)",
+        '<incident type="action"><desc>The president gives Mr. Sacks the signing pen.</desc></incident>',
+        "a stage direction in italics", "the source wording",
+        "THE PRESIDENT: There we go. (The president gives Mr. Sacks the signing pen.)", "8.3.3",
+        pattern=_third_person(), element="incident", attrs={"type": "action"}),
     Convention(
         "note.sic", "[sic], (sic)",
         '<note type="sic" place="inline">sic</note>',
@@ -170,7 +250,7 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("markup.emphasis", "Markdown *emphasis*", '<hi rend="italic">', "italics", "the words",
                "*merci*", "3.3.2.2"),
     Convention("markup.correction", "<s>Johnson</s> \\[Thompson\\]",
-               '<del rend="strikethrough">Johnson</del> <add rend="brackets">Thompson</add>',
+               '<subst><del rend="strikethrough">Johnson</del><add rend="brackets">Thompson</add></subst>',
                "struck through, then the correction", "Johnson [Thompson]", "<s>Johnson</s> \\[Thompson\\]", "3.5.1"),
     Convention("markup.insertion", "[Helen Thomas, United Press International], \\[…\\]",
                '<add rend="brackets">', "in [brackets]", "in [brackets]",
@@ -185,12 +265,36 @@ LAYOUT: tuple[Convention, ...] = (
                "\\u00a0", "vi"),
 )
 
-ALL: tuple[Convention, ...] = REMARKS + LAYOUT
+# --- rules over the remark rows (no pattern of their own) -------------------------------------------------
+REMARK_RULES: tuple[Convention, ...] = (
+    Convention("remark.combined", "(Laughter, cross talk.), (Applause and laughter.)",
+               'the first part\'s element, with the whole wording: '
+               '<vocal type="laughter" who="#audience"><desc>Laughter, cross talk.</desc></vocal>',
+               "as its first part", "the source wording", "Q Oh, okay. (Laughter, cross talk.)", "8.3.3"),
+)
+
+ALL: tuple[Convention, ...] = REMARKS + REMARK_RULES + LAYOUT
 BY_ID = {c.id: c for c in ALL}
+_PARTS = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.IGNORECASE)
 
 
 def match_remark(inner: str) -> tuple[Convention, re.Match[str]] | None:
-    """The first row whose pattern matches the whole remark text, or None (an unknown remark)."""
+    """The first row whose pattern matches the whole remark text, or None (an unknown remark).
+
+    remark.combined: a remark whose comma-, semicolon- or "and"-separated parts each match a row
+    ("Laughter, cross talk.") takes its first part's row; the caller keeps the whole wording. One element per
+    remark keeps the printed remark in one place; the first part is what the transcriber put first."""
+    found = _match_one(inner)
+    if found is None and _PARTS.search(inner):
+        parts = [p for p in _PARTS.split(inner.strip().rstrip(".!")) if p]
+        if len(parts) > 1:
+            matches = [_match_one(p) for p in parts]
+            if all(matches):
+                return matches[0]
+    return found
+
+
+def _match_one(inner: str) -> tuple[Convention, re.Match[str]] | None:
     for conv in REMARKS:
         m = conv.regex.fullmatch(inner)
         if m:
