@@ -273,7 +273,14 @@ REMARK_RULES: tuple[Convention, ...] = (
                "as its first part", "the source wording", "Q Oh, okay. (Laughter, cross talk.)", "8.3.3"),
 )
 
-ALL: tuple[Convention, ...] = REMARKS + REMARK_RULES + LAYOUT
+LANGUAGE_RULES: tuple[Convention, ...] = (
+    Convention("foreign.formula", "a well-known greeting, thanks or slogan as a whole sentence, clause or "
+               "emphasised span (Merci. Gracias., *Slava Ukraini*, First of all, buonasera.)",
+               '<foreign xml:lang="uk"><hi rend="italic">Slava Ukraini</hi></foreign>',
+               "lang attribute and a language marker", "the words", "Thank you. Merci. Gracias.", "3.3.2.1"),
+)
+
+ALL: tuple[Convention, ...] = REMARKS + REMARK_RULES + LANGUAGE_RULES + LAYOUT
 BY_ID = {c.id: c for c in ALL}
 _PARTS = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.IGNORECASE)
 
@@ -309,7 +316,47 @@ LANGUAGES = {  # language names in remarks -> ISO 639-1
     "hindi": "hi", "ukrainian": "uk", "hebrew": "he", "polish": "pl", "dutch": "nl", "turkish": "tr",
     "persian": "fa", "farsi": "fa", "vietnamese": "vi", "greek": "el", "swedish": "sv", "romanian": "ro",
 }
+LANGUAGES.update({"sanskrit": "sa", "irish": "ga", "latin": "la", "urdu": "ur", "tagalog": "tl"})
 LANGUAGE_NAMES = {v: k.capitalize() for k, v in reversed(list(LANGUAGES.items()))}
+
+# foreign.formula: well-known short formulas (greetings, thanks, farewells, slogans, mottos) that speakers of
+# English drop into a speech without any "(Speaks X.)" remark. Matched, accents and case aside, only as a whole
+# sentence ("Merci. Gracias."), a whole clause between commas or dashes ("First of all, buonasera."), or a whole
+# emphasised span (*Slava Ukraini*); never inside a clause. Kept out: words English has borrowed (ciao, adios,
+# amigo, bravo, aloha, amen, bon voyage, status quo), short homographs of English words (no, si, tack, ja), and
+# anything that is also a name in the corpus (Shalom, as in "Kerem Shalom").
+FORMULAS: dict[str, tuple[str, ...]] = {
+    "fr": ("merci", "merci beaucoup", "merci bien", "bonjour", "bonsoir", "au revoir", "bienvenue", "oui",
+           "vive la france", "vive la republique", "vive l'europe", "mes amis", "mon ami", "felicitations",
+           "a bientot", "bonne chance", "s'il vous plait", "mesdames et messieurs", "liberte, egalite, fraternite"),
+    "es": ("gracias", "muchas gracias", "mil gracias", "muchisimas gracias", "hola", "buenos dias", "buenas tardes",
+           "buenas noches", "bienvenido", "bienvenida", "bienvenidos", "bienvenidas", "de nada", "por favor",
+           "felicidades", "feliz navidad", "si se puede", "viva mexico", "hasta luego", "hasta la vista",
+           "con permiso", "mucho gusto", "buen provecho", "que dios los bendiga", "dios los bendiga"),
+    "de": ("danke", "danke schon", "danke sehr", "vielen dank", "guten tag", "guten morgen", "guten abend",
+           "auf wiedersehen", "willkommen", "herzlich willkommen", "ich bin ein berliner", "prost"),
+    "it": ("grazie", "grazie mille", "buongiorno", "buonasera", "buona sera", "buonanotte", "arrivederci",
+           "benvenuti", "benvenuto"),
+    "pt": ("obrigado", "obrigada", "muito obrigado", "muito obrigada", "bom dia", "boa tarde", "boa noite"),
+    "uk": ("slava ukraini", "heroyam slava", "heroiam slava", "слава україні", "героям слава", "дякую"),
+    "ru": ("spasibo", "спасибо", "do svidaniya"),
+    "pl": ("dziekuje", "dzien dobry", "niech zyje polska"),
+    "nl": ("dank u wel", "dank je wel", "dank u", "goedemiddag"),
+    "he": ("todah", "toda raba", "todah rabah", "shabbat shalom", "am yisrael chai", "chag sameach",
+           "shana tova"),
+    "ar": ("shukran", "as-salamu alaykum", "assalamu alaikum", "salaam alaikum", "eid mubarak", "ramadan kareem",
+           "ramadan mubarak", "inshallah", "alhamdulillah"),
+    "hi": ("namaste", "namaskar", "namashkar", "dhanyavaad", "dhanyavad", "jai hind", "bharat mata ki jai"),
+    "sa": ("vasudhaiva kutumbakam",),
+    "zh": ("xie xie", "xiexie", "ni hao", "gan bei", "谢谢"),
+    "ja": ("arigato", "arigatou", "arigato gozaimasu", "konnichiwa", "kanpai"),
+    "ko": ("kamsahamnida", "gamsahamnida", "annyeonghaseyo", "katchi kapshida", "kachi kapshida",
+           "katchi gapshida"),
+    "el": ("efharisto", "ευχαριστώ"),
+    "tr": ("tesekkurler", "tesekkur ederim"),
+    "ga": ("slainte", "cead mile failte"),
+    "tl": ("mabuhay", "maraming salamat", "salamat po"),
+}
 
 # Title words that precede a surname in labels and bylines ("SEC. CARTER", "LIEUTENANT GENERAL SIMS").
 TITLES = (
