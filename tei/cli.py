@@ -186,6 +186,26 @@ def conventions(
 
 
 @app.command()
+def evaluate(
+    gold: Annotated[Optional[Path], typer.Argument(help="Folder of gold TOML files (default: the repository's tests/data/gold).")] = None,
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Corpus the gold sources are relative to (default: $TEI_EDITION_SHARED/corpus or ../shared/corpus).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    misses: Annotated[bool, typer.Option("--misses", help="List every miss: file, where, expected, got.")] = False,
+):
+    """Measure accuracy against hand-made gold: labels, attribution, header fields, remarks, foreign passages.
+    Exit 0 whatever the figures; 2 when the gold or the corpus cannot be read."""
+    from . import evaluate as ev
+
+    if fmt not in ("text", "json"):
+        _fail(UsageError(f"unknown format {fmt!r} (text | json)"))
+    try:
+        result = ev.evaluate_gold(gold or ev.REPO / "tests" / "data" / "gold", corpus or ev.default_corpus())
+    except TeiEditionError as err:
+        _fail(err)
+    typer.echo(ev.format_json(result) if fmt == "json" else ev.format_text(result, misses), nl=False)
+
+
+@app.command()
 def docs(
     folder: Annotated[Path, typer.Argument(help="Where to write the generated documentation.")] = Path("docs"),
     check: Annotated[bool, typer.Option("--check", help="Only check that the files are up to date (exit 1 if not).")] = False,
