@@ -67,27 +67,32 @@ REMARKS: tuple[Convention, ...] = (
         '<gap reason="inaudible"><desc>inaudible</desc></gap>',
         "a marked [inaudible]", "(inaudible) as in the source",
         "Q: (inaudible)", "3.5.3",
-        pattern=r"inaudible|unintelligible|indiscernible", element="gap", attrs={"reason": "inaudible"}),
+        pattern=r"(?:[\w-]+\s+){0,2}(?:inaudible|unintelligible|indiscernible|indecipherable|garbled)"
+                r"(?:\s+[^()\[\]]*)?|unclear", element="gap", attrs={"reason": "inaudible"}),
     Convention(
         "gap.crosstalk", "(CROSSTALK), (Cross-talk.), (Cross-talk by reporters.), (cross talk)",
         '<gap reason="crosstalk"><desc>Cross-talk by reporters.</desc></gap>',
         "a marked [crosstalk]", "the source wording",
         "Q: But -- (Cross-talk.)", "3.5.3, 8.3.3",
-        pattern=r"cross[- ]?talk(?:\s+(?:by|among|between|from|with|of)\b[^()]*)?|overlapping (?:speakers|voices)",
+        pattern=r"cross[- ]?talk(?:\s+(?:by|among|between|from|with|of)\b[^()]*)?|overlapping (?:speakers|voices|speech)"
+                r"|(?:multiple|several|many) (?:speakers|voices)(?: [^()]*)?|simultaneous (?:speech|conversation)",
         element="gap", attrs={"reason": "crosstalk"}),
     Convention(
         "gap.off-mic", "(off mic), (Off mic.), (off-mike), (Off microphone.)",
         '<gap reason="off-mic"><desc>off mic</desc></gap>',
         "a marked [off mic]", "the source wording",
         "MODERATOR: (off mic) minister of defense and member of the parliament of Mongolia", "3.5.3",
-        pattern=r"off[- ]?mi(?:c|ke|crophone)", element="gap", attrs={"reason": "off-mic"}),
+        pattern=r"(?:[\w-]+\s+){0,2}off[- ]?mi(?:c|ke|crophone)(?:\s+[^()\[\]]*)?", element="gap",
+        attrs={"reason": "off-mic"}),
     Convention(
         "gap.technical", "(Technical difficulties.), (Audio drops.), (Audio interrupted.)",
         '<gap reason="technical"><desc>Technical difficulties.</desc></gap>',
         "a marked [technical difficulties]", "the source wording",
         "SEC. CARTER: And we will -- (Technical difficulties.)", "3.5.3",
-        pattern=r"(?:technical|audio|connection|transmission) (?:difficult(?:y|ies)|problems?|issues?|drops?|lost"
-                r"|interrupted|cuts? out)|(?:audio|feed|line|connection) (?:drops|dropped|lost|interrupted)",
+pattern=r"(?:technical|audio|sound|connection|transmission|phone|line|feed|video|satellite) (?:difficult(?:y|ies)"
+                r"|problems?|issues?|drops?|dropped|lost|interrupted|interruption|breaks?|gaps?|glitch(?:es)?"
+                r"|failures?|cuts? out|feed lost)|no audio|loss of (?:audio|signal|connection)"
+                r"|(?:audio|feed|line|connection|signal) (?:drops|dropped|lost|interrupted|is lost|cuts out)",
         element="gap", attrs={"reason": "technical"}),
     Convention(
         "gap.omitted", "[Two paragraphs removed to comply with UK security policy], [Redacted.], (Portion omitted.)",
@@ -111,14 +116,16 @@ REMARKS: tuple[Convention, ...] = (
         '<foreign xml:lang="fr"><gap reason="untranscribed"><desc xml:lang="en">SPEAKING IN FRENCH</desc></gap></foreign>',
         "a marked remark with the language named, lang attribute set", "the source wording",
         "MODERATOR: Welcome, (SPEAKING IN FRENCH).", "8.4.5, 3.3.2.1",
-        pattern=r"(?:speaking in|speaks|in) (?P<lang>[a-z]+)", element="foreign-gap",
+        pattern=r"(?:(?:speaking|speaks|responds|answers|continues)(?: in)?|in)(?: an?)? (?P<lang>[a-z]+)"
+                r"(?: language)?", element="foreign-gap",
         attrs={"reason": "untranscribed"}),
     Convention(
         "gap.untranslated", "(No translation provided.)",
         '<gap reason="untranslated"><desc>No translation provided.</desc></gap>',
         "a marked remark", "the source wording",
         "Q: (Speaks Spanish.) (No translation provided.)", "3.5.3",
-        pattern=r"no translation provided", element="gap", attrs={"reason": "untranslated"}),
+        pattern=r"no (?:translation|interpretation)(?: provided| given| available)?|translation not provided"
+                r"|untranslated|not (?:translated|interpreted)", element="gap", attrs={"reason": "untranslated"}),
     Convention(
         "note.interpreting", "(Interpreting.), (Translating.)",
         '<note type="interpreting" place="inline">Interpreting.</note>; the paragraphs from here carry '
@@ -133,7 +140,8 @@ REMARKS: tuple[Convention, ...] = (
         '@ana="#interpreted"',
         "a marked remark; the paragraphs carry an 'interpreted' badge", "the source wording",
         "PRESIDENT MACRON: (As interpreted.) Thank you.", "2.3.7, 8.4",
-        pattern=r"(?:as interpreted|interpreted|as translated|through (?:an? )?(?:translator|interpreter))"
+        pattern=r"(?:as interpreted|interpreted|as translated|translated|in translation|(?:through|via) (?:an? )?"
+                r"(?:translator|interpreter|interpretation|translation))"
                 r"(?:,? (?:from|in) (?P<lang>[a-z]+))?", element="note",
         attrs={"type": "interpretation", "place": "inline"}),
     Convention(
@@ -147,14 +155,23 @@ REMARKS: tuple[Convention, ...] = (
         '<vocal type="laughs" who="#speaker"><desc>Laughs.</desc></vocal>',
         "a stage direction in italics", "the source wording",
         "THE PRESIDENT: Okay. (Laughs.)", "8.3.3",
-        pattern=r"(?P<kind>laughs|chuckles|sneezes|coughs|cries|sighs|voice breaks)", element="vocal",
+        pattern=r"(?P<kind>laughs|laughing|chuckles|chuckling|sneezes|coughs|coughing|cries|crying|sighs|voice breaks"
+                r"|clears (?:his |her )?throat|whistles)", element="vocal",
         who="speaker"),
     Convention(
         "kinesic.applause", "(Applause.), (applause)",
         '<kinesic type="applause" who="#audience"><desc>Applause.</desc></kinesic>',
         "a stage direction in italics", "the source wording",
         "THE PRESIDENT: God bless you. (Applause.)", "8.3.3",
-        pattern=r"applause|cheers", element="kinesic", attrs={"type": "applause"}, who="audience"),
+        pattern=r"applause|cheers|standing ovation", element="kinesic", attrs={"type": "applause"},
+        who="audience"),
+    Convention(
+        "vocal.audience", "(Booing.), (Audience groans.), (Cheering.)",
+        '<vocal type="booing" who="#audience"><desc>Booing.</desc></vocal>',
+        "a stage direction in italics", "the source wording",
+        "THE PRESIDENT: And they said no. (Booing.)", "8.3.3",
+        pattern=r"(?:audience |crowd )?(?:booing|boos|groans|groaning|gasps|murmurs?|murmuring|jeers|jeering"
+                r"|shouting|chanting|cheering)(?: [^()]*)?", element="vocal", who="audience"),
     Convention(
         "kinesic.gesture", "(Motions to Secretary Austin.), (Nods.)",
         '<kinesic type="gesture" who="#speaker"><desc>Motions to Secretary Austin.</desc></kinesic>',
@@ -174,7 +191,7 @@ REMARKS: tuple[Convention, ...] = (
         '<incident type="pause"><desc>Long pause.</desc></incident>',
         "a stage direction in italics", "the source wording",
         "SEC. CARTER: Well -- (Pause.) -- let me put it this way.", "8.3.2",
-        pattern=r"(?:(?:a |brief |short |long |slight |momentary )+)?pause", element="pause",
+        pattern=r"(?:(?:a |brief |short |long |slight |momentary )+)?pause(?: (?:for|in) [^()]*)?", element="pause",
         attrs={"type": "pause"}),
     Convention(
         "incident.sound", "(Background noise.), (An aircraft is heard.), (Sound of a siren.)",
@@ -184,6 +201,15 @@ REMARKS: tuple[Convention, ...] = (
         pattern=r"(?:background |loud |audio |crowd )?(?:noise|static|feedback)[^()]*"
                 r"|(?:the )?sounds? of [^()]+|[^()]{1,60} (?:is|are|can be) heard(?: [^()]*)?",
         element="incident", attrs={"type": "sound"}),
+    Convention(
+        "incident.media", "(Video plays.), (Begin video clip.), (End video clip.), (Music.), (Moment of silence.)",
+        '<incident type="media"><desc>Begin video clip.</desc></incident>',
+        "a stage direction in italics", "the source wording",
+        "MODERATOR: Let's watch. (Begin video clip.)", "8.3.3",
+        pattern=r"(?:begin|end|start|beginning of|end of|resume)\s+(?:of\s+)?(?:the\s+)?(?:video|audio|clip|recording"
+                r"|music|film|tape)[^()]*|(?:video|audio|film) (?:clip|presentation|plays|is played|shown)[^()]*"
+                r"|music(?: plays)?|(?:a )?moments? of silence|silence",
+        element="incident", attrs={"type": "media"}),
     Convention(
         "kinesic.action", "(The President shakes hands with Prime Minister Modi.), (Secretary Austin salutes.)",
         '<kinesic type="gesture"><desc>The President shakes hands with Prime Minister Modi.</desc></kinesic>',
@@ -209,7 +235,15 @@ REMARKS: tuple[Convention, ...] = (
         '<note type="phonetic" place="inline">ph</note>',
         "a marked editorial remark", "the source wording",
         "Q: General Winegrove (ph) said so.", "3.5.1",
-        pattern=r"ph|phonetic|sp\?", element="note", attrs={"type": "phonetic", "place": "inline"}),
+        pattern=r"ph|phonetic|phonetically|sp\?|spelling\?|spelled phonetically", element="note",
+        attrs={"type": "phonetic", "place": "inline"}),
+    Convention(
+        "note.editorial", "[Editor's note: the audio ends here.], (Editor's note: Remarks as prepared.)",
+        '<note type="editorial" place="inline">Editor\'s note: …</note> (the source editor\'s, not ours)',
+        "a marked editorial remark", "the source wording",
+        "SEC. CARTER: Thank you. [Editor's note: the audio ends here.]", "3.9",
+        pattern=r"(?:editor['’]?s |transcriber['’]?s )?note:[^()\[\]]*", element="note",
+        attrs={"type": "editorial", "place": "inline"}),
 )
 
 # --- everything else the reader does, for the docs table (no matching data: the reader implements them) ----
@@ -318,6 +352,9 @@ LANGUAGES = {  # language names in remarks -> ISO 639-1
 }
 LANGUAGES.update({"sanskrit": "sa", "irish": "ga", "latin": "la", "urdu": "ur", "tagalog": "tl"})
 LANGUAGE_NAMES = {v: k.capitalize() for k, v in reversed(list(LANGUAGES.items()))}
+# gap.foreign without a name ("(Speaking foreign language.)"): ISO 639 "und", undetermined
+LANGUAGES.update({"foreign": "und", "another": "und", "native": "und"})
+LANGUAGE_NAMES["und"] = "Undetermined language"
 
 # foreign.formula: well-known short formulas (greetings, thanks, farewells, slogans, mottos) that speakers of
 # English drop into a speech without any "(Speaks X.)" remark. Matched, accents and case aside, only as a whole

@@ -98,12 +98,12 @@ def formula(text: str) -> str | None:
 def mark(doc: Document, extra: list[str] | None = None) -> dict[str, int]:
     """Wrap foreign passages in Foreign nodes; return counts per language."""
     named = named_languages(doc)  # one walk of the document
-    codes = tuple(dict.fromkeys(["en"] + named + list(extra or [])))
+    codes = tuple(dict.fromkeys(["en"] + [c for c in named if c != "und"] + list(extra or [])))
     counts: dict[str, int] = {}
     for turn in doc.turns():
         for para in turn.paragraphs:
             para.content = _mark_nodes(para.content, codes, counts)
-    for code in list(codes) + sorted(counts):
+    for code in list(codes) + named + sorted(counts):
         if code not in doc.languages and (code in counts or code in named):
             doc.languages.append(code)
     return counts

@@ -199,3 +199,24 @@ def test_corpus_interpreter_turns_all_point_to_what_they_render():
     for sp in linked:
         target = one(root, f"//t:sp[@xml:id='{sp.get('corresp')[1:]}']")
         assert target.get("who") != sp.get("who") and target.find(".//t:foreign/t:gap", NS) is not None
+
+
+@pytest.mark.parametrize("inner, row", [
+    # wordings of the same kinds found in DoD and White House transcripts beyond the corpus
+    ("Inaudible question.", "gap.inaudible"), ("Off-mic question.", "gap.off-mic"),
+    ("Audio break.", "gap.technical"), ("No audio.", "gap.technical"), ("Multiple speakers.", "gap.crosstalk"),
+    ("Translation not provided.", "gap.untranslated"), ("Interpreted from Russian.", "note.interpreted"),
+    ("Chuckling.", "vocal.speaker"), ("Booing.", "vocal.audience"), ("Standing ovation.", "kinesic.applause"),
+    ("Begin video clip.", "incident.media"), ("Pause for translation.", "pause"),
+    ("Speaks Spanish; no translation provided.", "gap.foreign"),
+])
+def test_wording_variants(inner, row):
+    hit = match_remark(inner)
+    assert hit is not None and hit[0].id == row, (inner, hit and hit[0].id)
+
+
+def test_untranscribed_speech_in_an_unnamed_language():
+    root, _ = convert(dod("Q: (Speaking foreign language.)", "SEC. CARTER: Thank you."))
+    gap = one(root, "//t:foreign[@xml:lang='und']/t:gap[@reason='untranscribed']")
+    assert gap.findtext("t:desc", namespaces=NS) == "Speaking foreign language."
+    assert one(root, "//t:language[@ident='und']").text == "Undetermined language"
