@@ -32,6 +32,7 @@ el("corr", "para", "", "a correction of apparently wrong text")
 el("reg", "para", "", "a regularised form")
 el("orig", "para", "", "an original form")
 el("choice", "choice", "", "alternative encodings of one passage (sic/corr, orig/reg)")
+el("subst", "subst", "", "a deletion and an addition that are one correction (<s>old</s> [new] in the source)")
 el("seg", "para", "type subtype", "an arbitrary segment of text")
 el("persName", "persName", "type ref role", "a personal name")
 el("placeName", "phraseSeq", "type ref", "a place name")
@@ -118,7 +119,7 @@ el("revisionDesc", "revisionDesc", "status", "the history of hand edits")
 el("change", "para", "when who type", "one change to the edition")
 
 PHRASE = ["hi", "emph", "foreign", "term", "q", "title", "del", "add", "supplied", "unclear", "sic", "corr", "reg",
-          "orig", "choice", "seg", "persName", "placeName", "orgName", "name", "date", "ref"]
+          "orig", "choice", "subst", "seg", "persName", "placeName", "orgName", "name", "date", "ref"]
 GLOBAL = ["gap", "vocal", "kinesic", "incident", "pause", "note", "lb", "anchor"]
 LIMITED = ["hi", "emph", "foreign", "term", "title", "choice", "date", "persName", "placeName", "orgName", "name"]
 
@@ -174,6 +175,7 @@ CONTENT = {
     "descs": seq(e("desc", 0, "unbounded")),
     "note": mixed(["phrase", "global"], ["stage", "p"]),
     "choice": seq(ch(["sic", "corr", "reg", "orig", "unclear", "supplied"], 2)),
+    "subst": seq(e("del"), e("add")),
     "sp": seq(ch(["speaker", "p", "stage"], 0, groups=["global"])),
     "div": seq(e("head", 0, "unbounded"), ch(["sp", "p", "stage"], 0, groups=["global"]), e("div", 0, "unbounded")),
     "body": seq(e("div", 1, "unbounded")),

@@ -12,7 +12,7 @@ from lxml import etree
 
 from . import __version__, xmlio
 from .conventions import LANGUAGE_NAMES
-from .model import Deletion, Document, Emphasis, Foreign, Heading, Insertion, Remark, Stage, Turn
+from .model import Deletion, Document, Emphasis, Foreign, Heading, Insertion, Remark, Stage, Substitution, Turn
 
 TEI_NS = xmlio.TEI_NS
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -50,6 +50,7 @@ class Encoder:
         self.epoch = source_date_epoch
         self.stats = {"turns": 0, "paragraphs": 0, "gaps": 0, "notes": 0, "incidents": 0, "foreign": 0,
                       "unlabeled": 0, "lacunae": 0, "stages": 0}
+        self.turn_ids: dict[int, str] = {}   # id(Turn) -> xml:id, for interpreters' @corresp
 
     # --- header -----------------------------------------------------------------------------------------------
     def header(self, root) -> None:
@@ -128,7 +129,15 @@ class Encoder:
             "replaced by U+FFFD. Dashes, quotation marks and spelling are kept as the source printed them.")
         _el(_el(decl, "interpretation"), "p",
             "Transcriber remarks in parentheses or brackets are encoded as gap, vocal, kinesic, incident or "
-            "note, keeping the source wording in desc. Turns printed without a label are attributed by rule "
+            "note, keeping the source wording in desc; a remark of several parts (\"Laughter, cross talk.\") "
+            "takes its first part's element, with the whole wording; \"(Pause.)\" is a pause element, which "
+            "stands for that printed form; a third-person sentence about a participant or a thing "
+            "(\"The President signs the executive order.\") is an incident, or a kinesic for a gesture; an "
+            "omission notice is a gap with reason omitted; a struck-through word with its bracketed "
+            "correction is one subst. Interpretation is marked on the paragraphs it covers (@ana): "
+            "#interpreted where the speaker's words are given in an interpreter's rendering, #interpreting "
+            "where the speaker interprets another participant's words (sp/@corresp points to that turn when "
+            "it is identified). Turns printed without a label are attributed by rule "
             "(hand-over, question invitation, resumption, continuation, opening); the speaker is then supplied, "
             "with resp=\"#tei-edition\" and cert=\"medium\", or cert=\"low\" where no one is named. Blank "
             "lines as many as the source prints between all its paragraphs are layout, not turn breaks. Where a turn breaks off with a dash and the next, after "
@@ -136,16 +145,27 @@ class Encoder:
             "are identified automatically (lingua), restricted to the languages the transcript names.")
         prov = _el(decl, "p")
         prov.text = "Metadata: " + "; ".join(self.doc.provenance) + "."
-        if any(t.interpreted for t in self.doc.turns()):
+        kinds = _interpretation_kinds(self.doc)
+        if kinds:
             tax = _el(_el(enc, "classDecl"), "taxonomy", xml_id="speech")
-            cat = _el(tax, "category", xml_id="interpreted")
-            _el(cat, "catDesc", "Interpreted speech: the text is an interpreter's rendering of the speaker's words.")
+            if "interpreted" in kinds:
+                cat = _el(tax, "category", xml_id="interpreted")
+                _el(cat, "catDesc", "Interpreted speech: the text is an interpreter's rendering of the words of the "
+                                    "turn's speaker, who is their author.")
+            if "interpreting" in kinds:
+                cat = _el(tax, "category", xml_id="interpreting")
+                _el(cat, "catDesc", "Interpreting: the turn's speaker renders in English another participant's "
+                                    "words (the turn that sp/@corresp points to, when identified); the speaker "
+                                    "speaks these words, their author is the participant rendered.")
 
     def profile_desc(self, hdr) -> None:
         prof = _el(hdr, "profileDesc")
         langs = _el(prof, "langUsage")
         for code in self.doc.languages:
-            _el(langs, "language", LANGUAGE_NAMES.get(code, code), ident=code)
+            name = LANGUAGE_NAMES.get(code, code)
+            if code in self.doc.interpreted_languages:
+                name += " (spoken; given in the text in English interpretation)"
+            _el(langs, "language", name, ident=code)
         lead = self.doc.metadata.get("principal")
         people = sorted(self.doc.participants.values(), key=lambda p: p.id != lead)  # the principal first
         plist = _el(_el(prof, "particDesc"), "listPerson") if people else None  # listPerson needs one person
@@ -217,11 +237,12 @@ class Encoder:
 
     def turn(self, div, turn: Turn, ident: str) -> None:
         self.stats["turns"] += 1
+        self.turn_ids[id(turn)] = ident
         if turn.lacuna_before:
             self.stats["lacunae"] += 1
             _el(div, "gap", reason="lacuna", resp=RESP, cert="medium")
-        sp = _el(div, "sp", xml_id=ident, who=f"#{turn.who}",
-                 ana="#interpreted" if turn.interpreted else None,
+        rendered = self.turn_ids.get(id(turn.renders)) if turn.renders is not None else None
+        sp = _el(div, "sp", xml_id=ident, who=f"#{turn.who}", corresp=f"#{rendered}" if rendered else None,
                  cert="medium" if turn.label is None else None, resp=RESP if turn.label is None else None)
         speaker = _el(sp, "speaker")
         if turn.label is None:
@@ -234,17 +255,27 @@ class Encoder:
         if turn.label and "(" in turn.label:
             _el(sp, "note", "Spoken through an interpreter; the text is the interpretation.",
                 type="interpretation", resp=RESP)
+        if rendered:
+            who = self.doc.participants.get(turn.renders.who)
+            _el(sp, "note", f"The speaker interprets: the paragraphs marked as interpreting render in English the "
+                            f"words of {who.name if who else turn.renders.who} in {rendered}.",
+                type="interpretation", resp=RESP)
         n_p = 0
         for para in turn.paragraphs:
             content = [n for n in para.content if not (isinstance(n, str) and not n.strip())]
             if len(content) == 1 and isinstance(content[0], Remark) and content[0].convention.element in (
-                    "vocal", "kinesic", "incident", "gap"):
+                    "vocal", "kinesic", "incident", "gap", "pause"):
                 self.inline(sp, content, turn)   # a remark standing alone: an event of the turn
                 continue
             n_p += 1
             self.stats["paragraphs"] += 1
-            p = _el(sp, "p", xml_id=f"{ident}.p{n_p}")
-            self.inline(p, para.content, turn)
+            p = _el(sp, "p", xml_id=f"{ident}.p{n_p}", ana=f"#{para.interp}" if para.interp else None)
+            if para.interp_from is not None:   # interpretation begins inside the paragraph: a seg from there
+                k, kind = para.interp_from
+                self.inline(p, para.content[:k], turn)
+                self.inline(_el(p, "seg", ana=f"#{kind}"), para.content[k:], turn)
+            else:
+                self.inline(p, para.content, turn)
             _strip_edges(p)
 
     def inline(self, parent, nodes: list, turn: Turn) -> None:
@@ -259,6 +290,8 @@ class Encoder:
                 self.inline(_el(parent, "del", rend="strikethrough"), node.children, turn)
             elif isinstance(node, Insertion):
                 self.inline(_el(parent, "add", rend="brackets"), node.children, turn)
+            elif isinstance(node, Substitution):   # markup.correction: one intervention, TEI 11.3.1.5
+                self.inline(_el(parent, "subst"), node.children, turn)
             elif isinstance(node, Foreign):
                 self.stats["foreign"] += 1
                 self.inline(_el(parent, "foreign", xml_lang=node.lang), node.children, turn)
@@ -278,12 +311,26 @@ class Encoder:
         elif conv.element == "note":
             self.stats["notes"] += 1
             _el(parent, "note", inner, rend=rend, **conv.attrs)
+        elif conv.element == "pause" and inner == "Pause.":
+            # pause: TEI's pause is empty; the printed form "(Pause.)" is what every reader of the element
+            # prints (fidelity.py, transforms/common.xsl). Any other wording keeps its desc in an incident.
+            self.stats["incidents"] += 1
+            _el(parent, "pause", who=who, rend=rend, **conv.attrs)
         else:
             self.stats["incidents"] += 1
             attrs = dict(conv.attrs)
             if "type" not in attrs:
                 attrs["type"] = _kind(inner)
-            _el(_el(parent, conv.element, who=who, rend=rend, **attrs), "desc", inner)
+            element = "incident" if conv.element == "pause" else conv.element
+            _el(_el(parent, element, who=who, rend=rend, **attrs), "desc", inner)
+
+
+def _interpretation_kinds(doc: Document) -> set[str]:
+    kinds: set[str] = set()
+    for turn in doc.turns():
+        for para in turn.paragraphs:
+            kinds.update(k for k in (para.interp, para.interp_from and para.interp_from[1]) if k)
+    return kinds
 
 
 def _token(text: str) -> str | None:

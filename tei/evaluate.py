@@ -264,8 +264,8 @@ def remark_elements(root) -> list[Remark]:
         elif tag == "gap":
             if el.getparent().tag != TEI + "foreign":
                 out.append(Remark("gap", el.get("reason"), _text(el)))
-        else:
-            out.append(Remark(tag, el.get("type"), _text(el)))
+        else:   # an empty <pause/> stands for the printed "(Pause.)" (conventions: pause)
+            out.append(Remark(tag, el.get("type"), _text(el) or ("Pause." if tag == "pause" else "")))
     return out
 
 

@@ -18,6 +18,7 @@ from .encode import RESP, TEI_NS
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MD_SYNTAX = re.compile(r"</?s>")
 _ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
+_PAUSE = f"{{{TEI_NS}}}pause"
 # Elements around which a word boundary falls even without whitespace in the XML: blocks, remarks, and the
 # inline elements whose source form has delimiters ([add], <s>del</s>, *hi*), as in "Jan[si]" -> Jan, si.
 _BLOCKS = {f"{{{TEI_NS}}}{n}" for n in ("speaker", "p", "head", "stage", "note", "desc", "docDate", "byline",
@@ -47,6 +48,9 @@ def _collect(el, out: list[str]) -> None:
     if not isinstance(el.tag, str) or (el.get("resp") == RESP and el.tag in _ADDITIONS):
         return
     block = el.tag in _BLOCKS
+    if el.tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
+        out.append(" Pause. ")
+        return
     if block:
         out.append(" ")
     if el.text:

@@ -9,7 +9,7 @@ import re
 
 from .conventions import LANGUAGES, match_remark
 from .errors import Warning_
-from .model import Deletion, Emphasis, Insertion, Remark, merge_strings
+from .model import Deletion, Emphasis, Insertion, Remark, Substitution, merge_strings
 
 # Markdown of the whitehouse.gov archive: strike-through, escaped brackets, emphasis, backslash escapes.
 _MD_TOKEN = re.compile(
@@ -55,7 +55,27 @@ def _markdown(text: str, line: int, warnings: list[Warning_]) -> list:
         else:
             nodes.append(Emphasis(_remarks(unescape(m.group("em")), line, warnings)))
     flush()
-    return nodes
+    return _pair_corrections(nodes)
+
+
+def _pair_corrections(nodes: list) -> list:
+    """markup.correction: a struck-through word followed (across spaces only) by a bracketed insertion is one
+    correction, <s>Johnson</s> \\[Thompson\\]: a Substitution. A deletion or insertion alone stays as it is."""
+    out: list = []
+    i = 0
+    while i < len(nodes):
+        node = nodes[i]
+        if isinstance(node, Deletion) and i + 1 < len(nodes):
+            nxt, sep = nodes[i + 1], ""
+            if isinstance(nxt, str) and not nxt.strip() and i + 2 < len(nodes):
+                nxt, sep = nodes[i + 2], nxt
+            if isinstance(nxt, Insertion):
+                out.append(Substitution([node, nxt], sep))
+                i += 3 if sep else 2
+                continue
+        out.append(node)
+        i += 1
+    return out
 
 
 def _remarks(text: str, line: int, warnings: list[Warning_]) -> list:
@@ -95,7 +115,7 @@ def _bracketed(inner: str, line: int, warnings: list[Warning_]):
 
 
 def _language_of(conv, m, line, printed, warnings) -> str | None:
-    if conv.element != "foreign-gap":
+    if "lang" not in conv.regex.groupindex or not m.group("lang"):
         return None
     name = m.group("lang").lower()
     code = LANGUAGES.get(name)

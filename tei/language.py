@@ -4,12 +4,19 @@ Language identification is lingua's (restricted to the languages the transcript 
 "(SPEAKING IN FRENCH)", plus any given in metadata): restricting the candidates is what keeps English
 sentences that contain French names ("Minister Le Drian", "Place de La Republique") from being marked.
 Candidates are sentences of running text and Markdown *emphasis* spans (the archive italicises foreign words).
+
+foreign.formula: before any of that, and whatever languages the transcript names, a registry of well-known
+short formulas (conventions.FORMULAS: "Merci.", "Gracias.", *Slava Ukraini*, "buonasera") is matched against
+whole sentences, whole clauses and whole emphasised spans. It needs no model, so lingua is still loaded only
+for a document that names a second language and has a candidate passage.
 """
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
+from .conventions import FORMULAS
 from .model import Document, Emphasis, Foreign, Remark, merge_strings, walk
 
 # A sentence is marked foreign when the foreign language's share of lingua's confidence reaches this value.
@@ -71,17 +78,32 @@ def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
     return code if code != codes[0] and best.value >= threshold else None
 
 
+def _fold(text: str) -> str:
+    """Lower case, accents off, one kind of apostrophe, single spaces, no surrounding punctuation."""
+    text = unicodedata.normalize("NFD", text.replace("’", "'").lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.split()).strip(" .,;:!?¡¿\"“”'()-—–")
+
+
+_FORMULA_LANG = {_fold(f): lang for lang, forms in FORMULAS.items() for f in forms}
+_FORMULA_WORDS = frozenset(w for f in _FORMULA_LANG for w in f.split())
+_CLAUSE = re.compile(r"[^,;:—–]+")
+
+
+def formula(text: str) -> str | None:
+    """foreign.formula: the language of a text that is, as a whole, a registered formula."""
+    return _FORMULA_LANG.get(_fold(text))
+
+
 def mark(doc: Document, extra: list[str] | None = None) -> dict[str, int]:
     """Wrap foreign passages in Foreign nodes; return counts per language."""
     named = named_languages(doc)  # one walk of the document
-    codes = tuple(dict.fromkeys(["en"] + named + list(extra or [])))
+    codes = tuple(dict.fromkeys(["en"] + [c for c in named if c != "und"] + list(extra or [])))
     counts: dict[str, int] = {}
-    if len(codes) < 2:
-        return counts
     for turn in doc.turns():
         for para in turn.paragraphs:
             para.content = _mark_nodes(para.content, codes, counts)
-    for code in codes:
+    for code in list(codes) + named + sorted(counts):
         if code not in doc.languages and (code in counts or code in named):
             doc.languages.append(code)
     return counts
@@ -93,7 +115,8 @@ def _mark_nodes(nodes: list, codes, counts) -> list:
         if isinstance(node, str):
             out.extend(_mark_sentences(node, codes, counts))
         elif isinstance(node, Emphasis):
-            lang = classify("".join(n for n in node.children if isinstance(n, str)), codes, EMPHASIS_THRESHOLD)
+            text = "".join(n for n in node.children if isinstance(n, str))
+            lang = formula(text) or (classify(text, codes, EMPHASIS_THRESHOLD) if len(codes) > 1 else None)
             if lang:
                 counts[lang] = counts.get(lang, 0) + 1
                 out.append(Foreign(lang, [node]))
@@ -124,10 +147,40 @@ def _mark_sentences(text: str, codes, counts) -> list:
         core = sentence.rstrip()
         lead = len(core) - len(core.lstrip())
         body = core.strip()
-        lang = classify(body, codes, SENTENCE_THRESHOLD) if _sentence_candidate(body) else None
+        lang = formula(body)
+        if lang is None and len(codes) > 1 and _sentence_candidate(body):
+            lang = classify(body, codes, SENTENCE_THRESHOLD)
         if lang:
             counts[lang] = counts.get(lang, 0) + 1
             out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
+        elif _may_hold_formula(body):
+            out.extend(_mark_clauses(sentence, counts))
         else:
             out.append(sentence)
     return [n for n in merge_strings(out) if n != ""]
+
+
+def _may_hold_formula(sentence: str) -> bool:
+    """A cheap pre-filter: a clause delimiter and a word of some formula."""
+    return bool(_CLAUSE_DELIM.search(sentence)) and any(
+        _fold(w) in _FORMULA_WORDS for w in _WORD.findall(sentence))
+
+
+_CLAUSE_DELIM = re.compile(r"[,;:—–]")
+
+
+def _mark_clauses(sentence: str, counts) -> list:
+    """foreign.formula inside a sentence: a clause that is, as a whole, a formula ("First of all, buonasera.")."""
+    out: list = []
+    pos = 0
+    for m in _CLAUSE.finditer(sentence):
+        clause = m.group(0)
+        word_span = re.search(r"[^\W_](?:.*[^\W_])?", clause)
+        lang = formula(clause) if word_span else None
+        if lang:
+            start, end = m.start() + word_span.start(), m.start() + word_span.end()
+            counts[lang] = counts.get(lang, 0) + 1
+            out.extend([sentence[pos:start], Foreign(lang, [sentence[start:end]])])
+            pos = end
+    out.append(sentence[pos:])
+    return out

@@ -35,6 +35,12 @@ class Insertion:     # […] or \[…\]: the source editor's insertion
 
 
 @dataclass
+class Substitution:  # markup.correction: <s>old</s> \[new\], one intervention (TEI subst: del + add)
+    children: list   # [Deletion, Insertion]
+    sep: str = " "   # what the source printed between the two
+
+
+@dataclass
 class Foreign:
     lang: str
     children: list
@@ -45,6 +51,8 @@ class Paragraph:
     line: int
     content: list
     text_source: str = ""          # the paragraph as printed (after the label), for attribution cues
+    interp: str | None = None      # interpretation.py: "interpreted" | "interpreting" for the whole paragraph
+    interp_from: tuple[int, str] | None = None  # (node index, kind): a switch inside the paragraph
 
 
 @dataclass
@@ -59,6 +67,7 @@ class Turn:
     lacuna_before: bool = False
     cert: str | None = None        # unlabeled turns: how sure the attribution is (medium | low)
     cue: str = ""                  # the words of the previous paragraph that decided the rule
+    renders: "Turn | None" = None  # interpretation.py: the turn whose words this interpreter's turn renders
 
 
 @dataclass
@@ -124,6 +133,7 @@ class Document:
     warnings: list = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)   # every inference, for review
     header_people: list = field(default_factory=list)         # header.HeaderPerson, in header order
+    interpreted_languages: list[str] = field(default_factory=list)  # languages the text gives in interpretation
 
     def turns(self):
         return [item for item in self.body if isinstance(item, Turn)]
@@ -149,6 +159,8 @@ def plain(nodes) -> str:
             out.append(f"{node.bracket}{node.inner}{close}")
         elif isinstance(node, Insertion):
             out.append("[" + plain(node.children) + "]")
+        elif isinstance(node, Substitution):
+            out.append(plain(node.children[:1]) + node.sep + plain(node.children[1:]))
         else:
             out.append(plain(node.children))
     return "".join(out)

@@ -1,4 +1,4 @@
-"""convert(): source bytes -> reader -> speakers -> languages -> TEI tree -> fidelity gate -> bytes."""
+"""convert(): source bytes -> reader -> speakers -> languages -> interpretation -> TEI tree -> fidelity gate -> bytes."""
 from __future__ import annotations
 
 import os
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import encode, fidelity, language, meta as metadata, reader, speakers, xmlio
+from . import encode, fidelity, interpretation, language, meta as metadata, reader, speakers, xmlio
 from .errors import InputError, InvalidDocument
 from .model import Document
 from .source import read_source
@@ -57,6 +57,7 @@ def convert(data: bytes | str, *, meta: dict | None = None, style: str | None = 
     byline = doc.metadata.get("byline")
     speakers.resolve(doc, doc.metadata.get("title", ""), byline, meta.get("speakers", {}))
     language.mark(doc, list(doc.metadata.get("languages", [])) + list(languages or []))
+    interpretation.analyse(doc)
     tree, stats = encode.encode(doc, os.environ.get("SOURCE_DATE_EPOCH"))
     data_out = xmlio.serialise(tree)
     # The fidelity gate: nothing lost, nothing added, nothing reordered.

@@ -9,7 +9,7 @@ from tei.docs import conventions_table
 from conftest import NS
 from wordcheck import source_words, tei_words
 
-TAG = {"gap": "gap", "vocal": "vocal", "kinesic": "kinesic", "incident": "incident", "note": "note",
+TAG = {"gap": "gap", "vocal": "vocal", "kinesic": "kinesic", "incident": "incident", "note": "note", "pause": "pause",
        "foreign-gap": "foreign"}
 
 
@@ -61,8 +61,8 @@ def test_brackets_are_remarks_or_editor_insertions():
 def test_markdown_correction_becomes_del_and_add():
     md = "---\ntitle: T\ndate: '2025-01-24'\n---\n\nTHE PRESIDENT:  <s>Johnson</s> \\[Thompson\\], what he did.\n"
     root = tei.convert(md).tree.getroot()
-    assert root.findtext(".//t:del[@rend='strikethrough']", namespaces=NS) == "Johnson"
-    assert root.findtext(".//t:add", namespaces=NS) == "Thompson"
+    assert root.findtext(".//t:subst/t:del[@rend='strikethrough']", namespaces=NS) == "Johnson"
+    assert root.findtext(".//t:subst/t:add", namespaces=NS) == "Thompson"
 
 
 def test_docs_table_lists_every_row():

@@ -8,18 +8,21 @@ from conftest import CORPUS, NS, REPO, require
 
 def test_precision_and_recall_on_the_corpus():
     require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
-    result = evaluate(CORPUS, REPO / "tests" / "data" / "foreign-gold.tsv")
-    # Figures quoted in the README; the two misses are Hindi words in Latin script in a transcript that
-    # never names its language.
-    assert result["precision"] >= 0.95, result
-    assert result["recall"] >= 0.90, result
+    gold = REPO / "tests" / "data" / "foreign-gold.tsv"
+    top, dod = evaluate(CORPUS, gold), evaluate(CORPUS / "dod", gold)
+    # Figures quoted in the README. No false positive anywhere: precision is exactly 1. The three misses are
+    # Italian words inside English sentences ("my nonno", "my nonna"), which no rule here reaches.
+    assert top["fp"] == 0 and dod["fp"] == 0, (top, dod)
+    assert top["recall"] == 1.0, top
+    assert dod["tp"] >= 1, dod
 
 
 def test_no_detection_without_a_second_language():
-    text = "T\n\nJan. 1, 2020\n\nQ: Merci beaucoup, mon ami, vraiment.\n"
+    # (a registered formula is found without one: see foreign.formula below)
+    text = "T\n\nJan. 1, 2020\n\nQ: Nous pensons vraiment ensemble, toujours.\n"
     assert tei.convert(text).tree.getroot().find(".//t:foreign", NS) is None
     marked = tei.convert(text, languages=["fr"]).tree.getroot().find(".//t:foreign", NS)
-    assert marked is not None and marked.text == "Merci beaucoup, mon ami, vraiment."
+    assert marked is not None and marked.text == "Nous pensons vraiment ensemble, toujours."
 
 
 def test_english_sentences_with_foreign_names_are_not_marked():
@@ -28,3 +31,46 @@ def test_english_sentences_with_foreign_names_are_not_marked():
     root = tei.convert(text).tree.getroot()
     marked = ["".join(f.itertext()) for f in root.xpath("//t:foreign[not(t:gap)]", namespaces=NS)]
     assert marked == ["Merci beaucoup, mon ami."]
+
+
+# --- foreign.formula ------------------------------------------------------------------------------------------
+def foreign(text: str, **kw) -> list[tuple[str, str]]:
+    root = tei.convert(text, **kw).tree.getroot()
+    return [(f.get(XML_LANG), "".join(f.itertext())) for f in root.xpath("//t:foreign[not(t:gap)]", namespaces=NS)]
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_formulas_as_whole_sentences_without_a_named_language():
+    # issue 11, quoted from an unseen transcript: "Merci. Gracias."
+    text = "T\n\nJan. 1, 2020\n\nTHE PRESIDENT: Thank you all for coming. Merci. Gracias. Thank you.\n"
+    assert foreign(text) == [("fr", "Merci."), ("es", "Gracias.")]
+
+
+def test_formula_as_a_clause():
+    # dod/07-dod-2013-01-16-panetta-rome-roundtable-globalsecurity.txt, line 10
+    text = ("T\n\nJan. 1, 2020\n\nSEC. PANETTA: First of all, buonasera. Good evening to everyone. I want to "
+            "thank you for coming tonight.\n")
+    assert foreign(text) == [("it", "buonasera")]
+
+
+def test_formula_as_an_emphasised_span():
+    # issue 11 (*Slava Ukraini*); 05-wh-trump-modi-joint-presser.txt, line 145 (*Namashkar*)
+    md = ("---\ntitle: T\ndate: '2025-02-13'\n---\n\nTHE PRESIDENT:  We stand with you.  *Slava Ukraini*.\n\n"
+          "PRIME MINISTER MODI:  Friends from the media: *Namashkar*.\n")
+    assert foreign(md) == [("uk", "Slava Ukraini"), ("hi", "Namashkar")]
+
+
+def test_formulas_are_never_matched_inside_a_clause_or_on_english_words():
+    text = ("T\n\nJan. 1, 2020\n\nTHE PRESIDENT: I said merci to him and gracias to her. The pending opening "
+            "of Kerem Shalom is important. Salute to the troops. Bravo, Ciao, Amen. Namaste yoga is popular.\n")
+    assert foreign(text) == []
+
+
+def test_lingua_is_not_loaded_for_a_document_without_candidates():
+    from tei import language
+
+    language._detector.cache_clear()
+    foreign("T\n\nJan. 1, 2020\n\nTHE PRESIDENT: Thank you. Merci. Good night.\n")
+    assert language._detector.cache_info().currsize == 0

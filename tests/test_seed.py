@@ -88,7 +88,8 @@ def test_untranscribed_french_and_inline_french(seed_conversion):
 def test_interpreted_question_is_marked(seed_conversion):
     r = root_of(seed_conversion)
     sp = r.xpath("//t:sp[t:speaker='QUESTION (THROUGH TRANSLATOR):']", namespaces=NS)[0]
-    assert sp.get("ana") == "#interpreted"
+    assert sp.get("ana") is None   # interpretation is on the paragraphs it covers (interpretation.py)
+    assert [p.get("ana") for p in sp.findall("t:p", NS)] == ["#interpreted"] * len(sp.findall("t:p", NS))
     assert sp.find("t:note[@type='interpretation']", NS) is not None
     assert r.find(".//t:category", NS).get("{http://www.w3.org/XML/1998/namespace}id") == "interpreted"
 

@@ -23,6 +23,12 @@ def source_words(raw: str) -> list[str]:
     return words(re.sub(r"</?s>", " ", text))
 
 
+_TEXT_OR_PAUSE = etree.XPath(
+    "//t:text//text()[not(ancestor::*[(self::t:supplied or self::t:note or self::t:gap)"
+    " and @resp='#tei-edition'])] | //t:text//t:pause[not(*)]", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+
+
 def tei_words(root) -> list[str]:
-    # Text nodes joined with a space: element boundaries are word boundaries in our encodings.
-    return words(" ".join(_SKIP(root)))
+    # Text nodes joined with a space: element boundaries are word boundaries in our encodings. An empty
+    # <pause/> stands for the printed remark "(Pause.)" (conventions: pause).
+    return words(" ".join(n if isinstance(n, str) else "Pause." for n in _TEXT_OR_PAUSE(root)))

@@ -102,8 +102,17 @@
 
   <xsl:template name="remark-text">
     <xsl:call-template name="open"/>
-    <xsl:value-of select="normalize-space(t:desc)"/>
+    <xsl:choose>
+      <!-- pause is empty in TEI: the encoder emits it for the printed form (Pause.) only (conventions: pause) -->
+      <xsl:when test="self::t:pause and not(t:desc)">Pause.</xsl:when>
+      <xsl:otherwise><xsl:value-of select="normalize-space(t:desc)"/></xsl:otherwise>
+    </xsl:choose>
     <xsl:call-template name="close"/>
+  </xsl:template>
+
+  <!-- markup.correction: subst holds del then add, printed with a space between, as the source did -->
+  <xsl:template match="t:subst" mode="inline">
+    <xsl:apply-templates select="t:del" mode="inline"/><xsl:text> </xsl:text><xsl:apply-templates select="t:add" mode="inline"/>
   </xsl:template>
 
   <!-- ===== inline content for the text formats (HTML overrides these) ==================================== -->

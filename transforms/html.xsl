@@ -130,8 +130,11 @@
             <a class="who" href="#person-{$who}"><xsl:apply-templates select="t:speaker/node()" mode="inline"/></a>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:if test="contains(concat(' ', @ana, ' '), ' #interpreted ')">
+        <xsl:if test=".//*[contains(concat(' ', @ana, ' '), ' #interpreted ')]">
           <span class="badge editorial">interpreted</span>
+        </xsl:if>
+        <xsl:if test=".//*[contains(concat(' ', @ana, ' '), ' #interpreting ')]">
+          <span class="badge editorial">interpreting</span>
         </xsl:if>
         <xsl:apply-templates select="t:note[not(@place = 'inline')]" mode="inline"/>
       </p>
