@@ -34,8 +34,8 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 REPO = Path(__file__).resolve().parent.parent
 KEY_WORDS = 5   # paragraphs are aligned on their first five normalised words (gold format)
-REMARK_KINDS = ("gap", "vocal", "kinesic", "incident", "pause", "note", "foreign-gap", "text")
-REMARK_TAGS = ("gap", "vocal", "kinesic", "incident", "pause", "note", "foreign")
+REMARK_KINDS = ("gap", "vocal", "kinesic", "incident", "pause", "note", "foreign-gap", "add", "text")
+REMARK_TAGS = ("gap", "vocal", "kinesic", "incident", "pause", "note", "foreign", "add")
 
 
 # --- foreign passages against tests/data/foreign-gold.tsv ---------------------------------------------------
@@ -246,6 +246,11 @@ class Remark:
     text: str
 
 
+def _token(value: str | None) -> str:
+    """A type as a token: "voice breaks" and "voice-breaks" are one type."""
+    return "-".join((value or "").lower().split())
+
+
 def remark_elements(root) -> list[Remark]:
     """The transcriber remarks the TEI encodes, in document order (not the converter's own notes and gaps)."""
     out = []
@@ -379,7 +384,7 @@ def compare(gold: Gold, root, source_text: str) -> FileResult:
             right, got = False, "text (not encoded as a remark)"
         else:
             got = f"{el.kind} {el.type or ''}".strip()
-            right = el.kind == remark["kind"] and (not remark.get("type") or el.type == remark["type"])
+            right = el.kind == remark["kind"] and (not remark.get("type") or _token(el.type) == _token(remark["type"]))
         if right:
             res.remarks[0] += 1
         else:
