@@ -1,6 +1,9 @@
 """Documentation generated from the code, so the two cannot drift: the conventions table."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from .conventions import ALL
 
 
@@ -51,7 +54,7 @@ def schema_table() -> str:
         rules.append(f"| `{a.get('id')}` | `{context}` | {text} |")
     return (
         "# The tei-edition TEI customization\n\n"
-        "Generated from `schemas/tei-edition.xsd` and `schemas/tei-edition.sch` by `tei-edition docs`; do not edit.\n"
+        "Generated from `schemas/tei-edition.xsd` and `schemas/tei-edition.sch` by `python -m tei.docs`; do not edit.\n"
         "Every element and attribute value the XSD accepts is valid TEI P5 (tei_all 4.12); "
         "tests/test_schema.py proves it for every element in every context the XSD allows.\n\n"
         "Every element also takes the global attributes xml:id, xml:lang, n, rend, resp, cert, ana, corresp, source.\n\n"
@@ -61,3 +64,34 @@ def schema_table() -> str:
 
 
 DOCS = {"conventions.md": conventions_table, "schema.md": schema_table}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m tei.docs [--check] [FOLDER]`: the maintainer's command (not part of the user CLI) that writes
+    the generated documentation into FOLDER (default: docs/ of the checkout), or checks that it is current."""
+    import argparse
+
+    from . import resources, xmlio
+
+    parser = argparse.ArgumentParser(prog="python -m tei.docs", description=main.__doc__.split(":", 1)[1])
+    parser.add_argument("folder", nargs="?", type=Path, default=resources._REPO / "docs")
+    parser.add_argument("--check", action="store_true", help="only check (exit 1 if a file is stale)")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, make in DOCS.items():
+        path = args.folder / name
+        text = make()
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(path)
+        if not args.check:
+            xmlio.write_atomic(path, text.encode("utf-8"))
+            print(f"wrote {path}", file=sys.stderr)
+    if args.check and stale:
+        print("stale: " + ", ".join(map(str, stale)) + " (run python -m tei.docs)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
