@@ -121,8 +121,9 @@ def _schema(text: str) -> str:
 
 
 def _examples(*lines: str) -> str:
-    """The examples shown at the end of a command's --help (\\b keeps plain click from re-wrapping them)."""
-    return "Examples:\n\n" + ("" if _RICH else "\b\n") + "\n".join(f"  {line}" for line in lines)
+    """The examples at the end of a command's --help: one paragraph each, so that neither click nor rich
+    joins them (keep each under 76 characters)."""
+    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
 
 
 JOBS_HELP = "Documents processed in parallel (0: one per core)."

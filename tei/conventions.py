@@ -24,6 +24,9 @@ class Convention:
     element: str | None = None     # gap | vocal | kinesic | incident | note | foreign-gap
     attrs: dict = field(default_factory=dict)
     who: str | None = None         # "audience" | "speaker" | None
+    # Where the example sits in a minimal transcript for the docs and tests (tei/docs.py CONTEXTS): "turn" (a
+    # later paragraph of a DoD transcript), "top" (its first lines), "markdown", "public-papers".
+    context: str = "turn"
 
     @property
     def regex(self) -> re.Pattern[str] | None:
@@ -137,16 +140,20 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("header.disclaimer", "DoD archive disclaimer lines at the top",
                '<front><note type="disclaimer"> and teiHeader notesStmt/note[@type="disclaimer"]',
                "a boxed note above the title", "printed first, verbatim",
-               "This information is provided for historical purposes only.", "2.2.6"),
+               "This information is provided for historical purposes only.", "2.2.6", context="top"),
     Convention("header.title", "title line (DoD, Public Papers) or YAML title", "front/docTitle; titleStmt/title; bibl/title",
-               "the page title", "the first line", "Remarks by Secretary Carter at Ecole Militaire", "2.2.1, 4.6"),
+               "the page title", "the first line", "Remarks by Secretary Carter at Ecole Militaire", "2.2.1, 4.6",
+               context="top"),
     Convention("header.date", "date line (Jan. 21, 2016) or YAML date", 'front/docDate[@when]; bibl/date[@when]',
-               "under the title", "under the title", "Jan. 21, 2016", "2.2.7"),
+               "under the title", "under the title", "Remarks\\n\\nJan. 21, 2016", "2.2.7", context="top"),
     Convention("header.byline", "byline (Secretary of Defense Ash Carter)", "front/byline; titleStmt/author",
-               "under the date", "under the date", "Secretary of Defense Ash Carter", "4.6"),
+               "under the date", "under the date", "Remarks\\n\\nJan. 21, 2016\\n\\nSecretary of Defense Ash Carter",
+               "4.6", context="top"),
     Convention("header.front-matter", "YAML front matter (title, date, source_url, tags, times)",
-               "teiHeader: title, bibl/date, bibl/ref, keywords/term, notesStmt note", "title block",
-               "header lines", "---\\ntitle: Remarks\\ndate: '2022-12-01'\\n---", "2.2"),
+               "teiHeader: titleStmt/title; bibl/date[@when]; bibl/ref[@target]; keywords/term; notesStmt/note",
+               "title block", "header lines", "---\\ntitle: Remarks\\ndate: '2022-12-01'\\n"
+               "source_url: https://www.whitehouse.gov/x/\\ntags: [Speeches]\\ntimes: 1:18 P.M. EST\\n---", "2.2",
+               context="top"),
     Convention("label.speaker", "SEC. CARTER:, PRESIDENT BIDEN:, The President.",
                '<sp who="#carter"><speaker>SEC. CARTER:</speaker>', "the name in small caps, set off",
                "LABEL: text", "SEC. CARTER: Thank you.", "3.13.2"),
@@ -156,33 +163,37 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("label.interpreted", "QUESTION (THROUGH TRANSLATOR):", 'sp/@ana="#interpreted" and a typed note',
                "an 'interpreted' badge", "label as printed", "QUESTION (THROUGH TRANSLATOR): (inaudible)", "2.3.7"),
     Convention("turn.unlabeled", "a paragraph after a break with no label",
-               '<sp who="#id" cert="medium" resp="#tei-edition"><speaker><supplied resp="#tei-edition">',
-               "the supplied label in [brackets]", "the supplied label in [brackets]",
+               '<sp who="#…" cert="medium" resp="#tei-edition"><speaker><supplied reason="unlabeled-turn" '
+               'resp="#tei-edition"> and <note type="attribution" resp="#tei-edition">',
+               "the supplied label in [brackets], marked editorial, with a note saying why",
+               "the supplied label in ⟦white brackets⟧, with a numbered note",
                "the floor is yours.\\n\\n\\nGeneral, thank you", "11.3.1.6, 22.3"),
     Convention("break.lacuna", "a turn ending with --, two blank lines, a turn starting with --",
-               '<gap reason="editorial" resp="#tei-edition"/>', "a marked [material skipped]", "[...]",
+               '<gap reason="lacuna" resp="#tei-edition" cert="medium"/>', "a marked [material skipped in the source]",
+               "⟦material skipped in the source⟧",
                "about the alliance --\\n\\n\\nSEC. CARTER: -- the rest", "3.5.3"),
     Convention("stage.setting", "place and time lines, END lines (whitehouse.gov)",
                '<stage type="setting|time|end">', "a stage direction", "the line as printed",
                "East Room\\n\\n1:18 P.M. EST", "3.13.2"),
     Convention("head.topic", "Public Papers topic subheadings between exchanges", "<div><head>", "a subheading",
-               "the line as printed", "Oliver North", "4.2"),
+               "the line as printed", "Oliver North", "4.2", context="public-papers"),
     Convention("markup.emphasis", "Markdown *emphasis*", '<hi rend="italic">', "italics", "the words",
-               "*merci*", "3.3.2.2"),
+               "*merci*", "3.3.2.2", context="markdown"),
     Convention("markup.correction", "<s>Johnson</s> \\[Thompson\\]",
                '<del rend="strikethrough">Johnson</del> <add rend="brackets">Thompson</add>',
-               "struck through, then the correction", "Johnson [Thompson]", "<s>Johnson</s> \\[Thompson\\]", "3.5.1"),
+               "struck through, then the correction", "Johnson [Thompson]", "<s>Johnson</s> \\[Thompson\\]", "3.5.1",
+               context="markdown"),
     Convention("markup.insertion", "[Helen Thomas, United Press International], \\[…\\]",
                '<add rend="brackets">', "in [brackets]", "in [brackets]",
                "Yes, Helen [Helen Thomas, United Press International]?", "3.5.1"),
     Convention("foreign.inline", "an inline passage in another language (Vive la France!)",
-               '<foreign xml:lang="fr">', "lang attribute and a language marker", "the words",
-               "Thank you. Vive la France!", "3.3.2.1"),
-    Convention("text.unknown-remark", "a parenthetical that no row matches", "kept as text; reported",
+               '<foreign xml:lang="fr">Vive la France!</foreign>', "lang attribute and a language marker", "the words",
+               "Merci. (SPEAKING IN FRENCH) Thank you. Vive la France!", "3.3.2.1"),
+    Convention("text.unknown-remark", "a parenthetical that no row matches", "<p>(Something new.)</p>: kept as text; reported",
                "as text", "as text", "(Something new.)", ""),
     Convention("text.characters", "no-break spaces, tabs, CRLF, XML-forbidden characters, Markdown escapes",
-               "ordinary spaces; forbidden characters replaced by U+FFFD and reported; escapes undone", "-", "-",
-               "\\u00a0", "vi"),
+               "<p>one two</p>: ordinary spaces; forbidden characters replaced by U+FFFD and reported; escapes "
+               "undone", "-", "-", "Q: one\\u00a0two", "vi"),
 )
 
 ALL: tuple[Convention, ...] = REMARKS + LAYOUT
