@@ -275,8 +275,8 @@ def _summary(result) -> str:
     if result.kept:
         parts.append(f"kept {len(result.kept)} hand-edited TEI")
     written = len(result.written)
-    files = f"{n(written, 'file')} written" if written else "every file already identical"
-    return f"{', '.join(parts)} in {result.seconds:.1f} s: {files} in {where}"
+    files = f"{n(written, 'file')} written in {where}" if written else f"no file in {where} changed"
+    return f"{', '.join(parts)} in {result.seconds:.1f} s: {files}"
 
 
 @app.command(epilog=_examples("tei-edition render speech.xml -o speech.html",
