@@ -16,7 +16,7 @@ import typer
 
 from . import __version__
 from .conventions import LANGUAGE_NAMES, LANGUAGES
-from .errors import InputError, TeiEditionError
+from .errors import InputError, TeiEditionError, UsageError
 
 FORMATS = ("html", "text", "markdown", "tsv")   # the writers of tei/render.py (checked by a test)
 STYLES = ("dod", "whitehouse-md", "public-papers")
@@ -31,7 +31,9 @@ def _colour() -> bool:
 _RICH = _colour()
 app = typer.Typer(add_completion=True, no_args_is_help=True, rich_markup_mode="rich" if _RICH else None,
                   context_settings={"help_option_names": ["-h", "--help"]},
-                  help="Plain-text speech transcripts -> TEI P5 -> validated, rendered editions.")
+                  help="Plain-text speech transcripts -> TEI P5 -> validated, rendered editions.",
+                  epilog="Examples:\n\n  tei-edition build            # the editions in ./editions\n\n"
+                         "  tei-edition convert speech.txt -o speech.xml\n\n  tei-edition COMMAND -h")
 
 _state = {"debug": False}
 
@@ -126,7 +128,7 @@ def _examples(*lines: str) -> str:
     return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
 
 
-JOBS_HELP = "Documents processed in parallel (0: one per core)."
+JOBS_HELP = "Worker processes in parallel (0: one per core)."
 
 
 # --- commands -----------------------------------------------------------------------------------------------
@@ -296,6 +298,8 @@ def render(
     from .validate import gate
 
     try:
+        if width and to != "text":
+            raise UsageError(f"--width wraps the text edition only (use it with --to text, not --to {to})")
         tree = xmlio.parse_file(source)
         if check:
             gate(tree, source)

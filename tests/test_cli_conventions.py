@@ -90,6 +90,11 @@ def test_argument_errors_in_plain_words_with_the_valid_range(args, words):
     assert "Input should" not in result.output and "Value error" not in result.output
 
 
+def test_width_is_refused_for_a_format_it_does_not_apply_to():
+    result = runner.invoke(app, ["render", str(TEI_FILE), "--to", "html", "--width", "40"])
+    assert result.exit_code == 2 and "--width wraps the text edition only" in result.output
+
+
 def test_maintainer_docs_command_is_not_a_user_command():
     assert "docs" not in COMMANDS
     assert runner.invoke(app, ["docs"]).exit_code == 2
