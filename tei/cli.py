@@ -18,8 +18,10 @@ from . import __version__
 from .conventions import LANGUAGE_NAMES, LANGUAGES
 from .errors import InputError, TeiEditionError, UsageError
 
-FORMATS = ("html", "text", "markdown", "tsv")   # the writers of tei/render.py (checked by a test)
-STYLES = ("dod", "whitehouse-md", "public-papers")
+from .render import WRITERS
+from .source import STYLES
+
+FORMATS = tuple(WRITERS)
 REPORT_FORMATS = ("text", "json", "junit", "github")
 
 
