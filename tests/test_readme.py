@@ -40,9 +40,11 @@ def test_ci_runs_exactly_the_readme_commands():
 
 
 def test_the_readme_build_command_works_in_a_fresh_clone(tmp_path):
-    """The first command's clone and build, in a clone of this repository (its committed state); the venv and
-    install part is this test run's own environment, so the suite does not install everything again."""
+    """The first command's clone and build, in a clone of this repository (its committed state), with the
+    clone's own code first on the path; the venv and install part is this test run's own environment (its
+    dependencies), so the suite does not install everything again."""
     require(shutil.which("git") is not None, "git is not installed")
+    require((REPO / ".git").exists(), f"{REPO} is not a git checkout")
     setup, _ = readme_commands()
     url, folder = CLONE.match(setup).groups()
     build = setup.rsplit(" && ", 1)[1]
@@ -50,13 +52,17 @@ def test_the_readme_build_command_works_in_a_fresh_clone(tmp_path):
     clone = subprocess.run(["git", "clone", "-q", str(REPO), folder], cwd=tmp_path, capture_output=True, text=True)
     assert clone.returncode == 0, clone.stderr
     bin_dir = Path(sys.executable).parent
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+           "PYTHONPATH": str(tmp_path / folder)}
     assert (bin_dir / "tei-edition").exists(), "tei-edition is not installed in this environment"
     run = subprocess.run(build, shell=True, cwd=tmp_path / folder, env=env, capture_output=True, text=True,
                          timeout=600)
     assert run.returncode == 0, run.stderr
     assert re.search(r"^(up to date: 1 edition in editions/|built 1 edition in )", run.stderr, re.M), run.stderr
     assert "open editions/index.html" in run.stderr
+    where = subprocess.run([sys.executable, "-c", "import tei; print(tei.__file__)"], env=env, capture_output=True,
+                           text=True).stdout
+    assert where.startswith(str(tmp_path / folder)), where  # it was the clone's code that ran
     status = subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path / folder, capture_output=True,
                             text=True)
     assert status.stdout == "", f"build changed the fresh clone:\n{status.stdout}"
