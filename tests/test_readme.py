@@ -60,8 +60,8 @@ def test_the_readme_build_command_works_in_a_fresh_clone(tmp_path):
     assert run.returncode == 0, run.stderr
     assert re.search(r"^(up to date: 1 edition in editions/|built 1 edition in )", run.stderr, re.M), run.stderr
     assert "open editions/index.html" in run.stderr
-    where = subprocess.run([sys.executable, "-c", "import tei; print(tei.__file__)"], env=env, capture_output=True,
-                           text=True).stdout
+    where = subprocess.run([sys.executable, "-c", "import tei; print(tei.__file__)"], env=env, cwd=tmp_path,
+                           capture_output=True, text=True).stdout   # the path the tei-edition script saw
     assert where.startswith(str(tmp_path / folder)), where  # it was the clone's code that ran
     status = subprocess.run(["git", "status", "--porcelain"], cwd=tmp_path / folder, capture_output=True,
                             text=True)
