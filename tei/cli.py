@@ -320,6 +320,8 @@ def validate(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
                                                help="TEI files, folders (recursively, *.xml) or globs.")],
     schema: Annotated[str, typer.Option("--schema", metavar="project|tei-all|FILE", parser=_schema,
+                                        autocompletion=lambda incomplete: [v for v in ("project", "tei-all")
+                                                                           if v.startswith(incomplete)],
                                         help="project (this project's customization), tei-all (the grammar "
                                         "named by $TEI_EDITION_TEI_ALL) or a .rng/.xsd file.")] = "project",
     fmt: Annotated[str, typer.Option("--format", help="Report format.", **_choices(REPORT_FORMATS))] = "text",
