@@ -20,8 +20,11 @@ def chromium_path() -> str | None:
 
 @contextmanager
 def browser():
-    from playwright.sync_api import sync_playwright
-
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise RuntimeError("the browser feature needs Playwright, which the core install leaves out: "
+                           "pip install -e '.[browser]' (or '.[test]')") from None
     path = chromium_path()
     if path is None:
         raise RuntimeError("no Chromium found: install Debian's chromium or set TEI_EDITION_CHROMIUM")

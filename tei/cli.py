@@ -1,5 +1,10 @@
 """The `tei-edition` command: each command parses options, calls the library function of the same name and
-maps library errors to one line on stderr and an exit code (0 ok, 1 invalid/failed, 2 usage/input)."""
+maps library errors to one line on stderr and an exit code (0 ok, 1 invalid/failed, 2 usage/input).
+
+Adding a command is one decorated function: options with a fixed set of values take `**_choices(...)` (the
+values listed in --help, completed by the shell, a wrong value refused in plain words), and `epilog=_examples(
+...)` gives it its examples. The generated reference, docs/cli.md, is built from this help (tei/docs.py).
+"""
 from __future__ import annotations
 
 import os
@@ -10,14 +15,125 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .errors import TeiEditionError, UsageError
+from .conventions import LANGUAGE_NAMES, LANGUAGES
+from .errors import InputError, TeiEditionError, UsageError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Plain-text speech transcripts -> TEI P5 -> validated, rendered editions.")
+from .render import WRITERS
+from .source import STYLES
+
+FORMATS = tuple(WRITERS)
+REPORT_FORMATS = ("text", "json", "junit", "github")
+
+
+def _colour() -> bool:
+    """Rich help and coloured errors on a terminal; plain text when piped, with NO_COLOR or TERM=dumb."""
+    return (sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb")
+
+
+_RICH = _colour()
+app = typer.Typer(add_completion=True, no_args_is_help=True, rich_markup_mode="rich" if _RICH else None,
+                  context_settings={"help_option_names": ["-h", "--help"]},
+                  help="Plain-text speech transcripts -> TEI P5 -> validated, rendered editions.",
+                  epilog="Examples:\n\n  tei-edition build            # the editions in ./editions\n\n"
+                         "  tei-edition convert speech.txt -o speech.xml\n\n  tei-edition COMMAND -h")
 
 _state = {"debug": False}
 
 
+def _plain_argument_names() -> None:
+    """Recent typer prints an argument as `{source}` in the usage line and `SOURCE <path>` in the help, and a
+    flag as `--force <bool>`; show the metavar alone, as click and argparse do (SOURCE, [FOLDER], PATH...), and
+    flags bare. No-op on typers without these methods."""
+    core = getattr(typer, "core", None)
+    arg, opt = getattr(core, "TyperArgument", None), getattr(core, "TyperOption", None)
+    if arg is None or opt is None or not hasattr(arg, "_usage_display_name"):
+        return
+
+    def usage(self) -> str:
+        name = self.display_name_raw
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+    def shown_type(self, ctx):
+        return None if self.metavar is not None else original(self, ctx)
+
+    def option_type(self, ctx):
+        return None if self.is_flag else original_option(self, ctx)
+
+    original, original_option = arg.display_type_rich, opt.display_type_rich
+    arg._usage_display_name = usage
+    arg.display_type_rich = shown_type
+    opt.display_type_rich = option_type
+
+
+_plain_argument_names()
+
+
+# --- option helpers -----------------------------------------------------------------------------------------
+def _choices(values, *, comma: bool = False) -> dict:
+    """Option settings for a fixed set of values: listed in the help, completed by the shell, and a wrong
+    value refused in plain words. With comma=True, `a,b` is accepted as well as a repeated option."""
+    values = tuple(values)
+
+    def parse(text: str):
+        items = [v.strip() for v in text.split(",")] if comma else [text]
+        for item in items:
+            if item not in values:
+                raise typer.BadParameter(f"{item!r} is not one of {', '.join(values)}")
+        return items if comma else text
+
+    metavar = "|".join(values)
+    return {"parser": parse, "metavar": f"[{metavar}]{',...' if comma else ''}",
+            "autocompletion": lambda incomplete: [v for v in values if v.startswith(incomplete)]}
+
+
+def _count(text: str) -> int:
+    """--jobs: 0 (one per core) or more."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a whole number (give 0 for one per core, or 1, 2, ...)") from None
+    if n < 0:
+        raise typer.BadParameter(f"{n} is negative (give 0 for one per core, or 1, 2, ...)")
+    return n
+
+
+def _width(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a whole number of columns (0: unwrapped)") from None
+    if n < 0 or 0 < n < 20:
+        raise typer.BadParameter(f"{n} columns: give 0 (unwrapped) or 20 or more")
+    return n
+
+
+def _language(text: str) -> str:
+    """--lang: an ISO 639-1 code the language identifier knows; a language name gets its code suggested."""
+    code = text.strip().lower()
+    if code in LANGUAGE_NAMES:
+        return code
+    hint = f"; for {text} use --lang {LANGUAGES[code]}" if code in LANGUAGES else ""
+    raise typer.BadParameter(f"{text!r} is not a known language code{hint} (known: {', '.join(sorted(LANGUAGE_NAMES))})")
+
+
+def _schema(text: str) -> str:
+    if text in ("project", "tei-all") or text.endswith((".rng", ".xsd")):
+        return text
+    raise typer.BadParameter(f"{text!r} is not project, tei-all or a .rng/.xsd file")
+
+
+def _examples(*lines: str) -> str:
+    """The examples at the end of a command's --help: one paragraph each, so that neither click nor rich
+    joins them (keep each under 76 characters)."""
+    return "Examples:\n\n" + "\n\n".join(f"  {line}" for line in lines)
+
+
+JOBS_HELP = "Worker processes in parallel (0: one per core)."
+
+
+# --- commands -----------------------------------------------------------------------------------------------
 def _version(value: bool):
     if value:
         typer.echo(f"tei-edition {__version__}")
@@ -36,23 +152,39 @@ def main_options(
 def _fail(err: TeiEditionError) -> None:
     if _state["debug"]:
         raise err
-    typer.echo(f"tei-edition: error: {err}", err=True)
+    _error(f"tei-edition: error: {err}")
     raise typer.Exit(err.exit_code)
 
 
-@app.command()
+def _error(message: str) -> None:
+    colour = not os.environ.get("NO_COLOR") and sys.stderr.isatty()
+    typer.secho(message, err=True, fg="red" if colour else None, color=colour)
+
+
+@app.command(epilog=_examples("tei-edition convert speech.txt -o speech.xml",
+                              "tei-edition convert speech.txt --meta speech.toml --lang fr > speech.xml",
+                              "curl -s URL | tei-edition convert - --strict -o speech.xml"))
 def convert(
-    source: Annotated[Path, typer.Argument(help="Transcript file (plain text or Markdown), or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="TEI file to write (default: stdout).")] = None,
-    meta: Annotated[Optional[Path], typer.Option("--meta", help="META.toml with metadata the text lacks.")] = None,
-    style: Annotated[Optional[str], typer.Option("--style", help="dod | whitehouse-md | public-papers (default: detected).")] = None,
-    lang: Annotated[Optional[list[str]], typer.Option("--lang", help="Extra candidate language for foreign passages (ISO 639-1); repeatable.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT even if it was edited by hand.")] = False,
+    source: Annotated[Path, typer.Argument(metavar="SOURCE", show_default=False,
+                                           help="Transcript file (plain text or Markdown), or - for stdin.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE",
+                                                   help="TEI file to write (default: stdout).")] = None,
+    meta: Annotated[Optional[Path], typer.Option("--meta", metavar="META.toml",
+                                                 help="Metadata the text lacks.")] = None,
+    style: Annotated[Optional[str], typer.Option("--style", help="Source style (default: detected).",
+                                                 **_choices(STYLES))] = None,
+    lang: Annotated[Optional[list[str]], typer.Option("--lang", metavar="CODE", parser=_language,
+                                                      help="Extra candidate language for foreign passages "
+                                                      "(ISO 639-1: fr, es, de, ...); repeatable.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it was edited by hand.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse (exit 2) input that does not look like a "
+                                         "transcript, instead of converting it with a warning.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No report on stderr.")] = False,
 ):
     """Convert one transcript into one TEI P5 document, with a report of what was found on stderr."""
     from . import meta as metadata, outputs
     from .pipeline import convert as convert_bytes, convert_file
+    from .source import UNSTRUCTURED
 
     try:
         if str(source) == "-":
@@ -60,6 +192,8 @@ def convert(
                                    path="<stdin>", languages=lang)
         else:
             result = convert_file(source, meta_path=meta, style=style, languages=lang)
+        if strict and any(w.message.startswith(UNSTRUCTURED) for w in result.warnings):
+            raise InputError(f"{UNSTRUCTURED.split('; ')[0]}; refused (--strict)", path=result.path)
         if output is None:
             sys.stdout.buffer.write(result.data)
         else:
@@ -72,24 +206,37 @@ def convert(
             typer.echo(f"wrote {output}", err=True)
 
 
-@app.command()
+@app.command(epilog=_examples("tei-edition build                       # ./editions",
+                              "tei-edition build transcripts/ -o site/ --to html,text -j 2"))
 def build(
-    sources: Annotated[Optional[Path], typer.Argument(help="Folder of transcripts and/or TEI files (default: ./editions).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output folder (default: SOURCES).")] = None,
-    meta: Annotated[Optional[Path], typer.Option("--meta", help="META.toml for every transcript (default: a NAME.toml beside each).")] = None,
-    reconvert: Annotated[bool, typer.Option("--reconvert", help="Convert again even where the TEI was edited by hand (needs --force).")] = False,
+    sources: Annotated[Optional[Path], typer.Argument(metavar="FOLDER", show_default=False,
+                                                      help="Folder of transcripts and/or TEI files "
+                                                      "(default: ./editions).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FOLDER",
+                                                   help="Output folder (default: the sources' folder).")] = None,
+    meta: Annotated[Optional[Path], typer.Option("--meta", metavar="META.toml", help="Metadata for every "
+                                                 "transcript (default: a NAME.toml beside each).")] = None,
+    reconvert: Annotated[bool, typer.Option("--reconvert", help="Convert again even where the TEI was edited "
+                                            "by hand (needs --force).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace files edited by hand.")] = False,
-    fmt: Annotated[Optional[list[str]], typer.Option("--to", help="Only these formats (repeatable; default: all).")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Documents built in parallel (default: the number of cores).")] = 0,
-    full: Annotated[bool, typer.Option("--full", help="Rebuild every document, even those whose inputs did not change.")] = False,
+    fmt: Annotated[Optional[list[str]], typer.Option("--to", help="Only these formats (a comma list or "
+                                                     "repeated; default: all).", **_choices(FORMATS, comma=True))] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", parser=_count, show_default=False,
+                                      help=JOBS_HELP)] = 0,
+    full: Annotated[bool, typer.Option("--full", help="Rebuild every document, even those whose inputs did "
+                                       "not change.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary; only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every file written.")] = False,
 ):
     """Build every edition in a folder: transcripts -> TEI -> validation -> HTML, text, Markdown, TSV, index.
     Unchanged documents are skipped; hand-edited TEI is kept and rendered from."""
-    from .build import build as run_build
+    from .build import build as run_build, default_sources
     from .progress import Progress
 
+    if sources is None and not Path("editions").exists():
+        sources = default_sources()   # creates it: say so, this is the user's folder
+        typer.echo(f"no editions/ folder here: created {sources}/ with a sample transcript; "
+                   "to build your own, give their folder: tei-edition build FOLDER", err=True)
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
 
     def event(state, path, detail):
@@ -98,8 +245,9 @@ def build(
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
+    formats = [f for group in fmt for f in group] if fmt else None
     try:
-        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, formats=fmt,
+        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, formats=formats,
                            jobs=jobs or (os.cpu_count() or 1), incremental=not full, on_event=event,
                            on_progress=progress.update)
     except TeiEditionError as err:
@@ -107,24 +255,44 @@ def build(
         _fail(err)
     progress.close()
     if not quiet:
-        typer.echo(f"built {result.built}, skipped {result.skipped} (unchanged), failed {len(result.failed)}"
-                   f"{f', kept {len(result.kept)} hand-edited TEI' if result.kept else ''} "
-                   f"in {result.seconds:.1f} s; {len(result.written)} file(s) written to {result.out}/",
-                   err=True)
+        typer.echo(_summary(result), err=True)
         for path, error in result.failed:
-            typer.echo(f"  failed: {error if str(path) in error else f'{path}: {error}'}", err=True)
+            _error(f"  failed: {error if str(path) in error else f'{path}: {error}'}")
         if result.editions:
             typer.echo(f"open {result.out / 'index.html'}", err=True)
     raise typer.Exit(0 if result.ok else 1)
 
 
-@app.command()
+def _summary(result) -> str:
+    """What build did, in one line that always names the editions and where they are."""
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    where = f"{result.out}/"
+    if not result.built and not result.failed:
+        return f"up to date: {n(result.skipped, 'edition')} in {where} (use --full to rebuild)"
+    parts = [f"built {n(result.built, 'edition')}"]
+    if result.skipped:
+        parts.append(f"{result.skipped} unchanged")
+    if result.failed:
+        parts.append(f"{len(result.failed)} failed")
+    if result.kept:
+        parts.append(f"kept {len(result.kept)} hand-edited TEI")
+    written = len(result.written)
+    files = f"{n(written, 'file')} written in {where}" if written else f"no file in {where} changed"
+    return f"{', '.join(parts)} in {result.seconds:.1f} s: {files}"
+
+
+@app.command(epilog=_examples("tei-edition render speech.xml -o speech.html",
+                              "tei-edition render speech.xml --to text --width 72"))
 def render(
-    source: Annotated[Path, typer.Argument(help="A TEI file.")],
-    to: Annotated[str, typer.Option("--to", help="html | text | markdown | tsv")] = "html",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
-    width: Annotated[int, typer.Option("--width", help="text: wrap at this many columns (0: unwrapped).")] = 0,
-    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT even if it was edited by hand.")] = False,
+    source: Annotated[Path, typer.Argument(metavar="TEI.xml", show_default=False, help="A TEI file.")],
+    to: Annotated[str, typer.Option("--to", help="Edition format.", **_choices(FORMATS))] = "html",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE",
+                                                   help="File to write (default: stdout).")] = None,
+    width: Annotated[int, typer.Option("--width", metavar="COLUMNS", parser=_width,
+                                       help="text: wrap at this many columns (0: unwrapped).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE even if it was edited by hand.")] = False,
     check: Annotated[bool, typer.Option("--check/--no-check", help="Validate the TEI first (the gate).")] = True,
 ):
     """Render one TEI file into an edition format with the XSLT writers."""
@@ -132,6 +300,8 @@ def render(
     from .validate import gate
 
     try:
+        if width and to != "text":
+            raise UsageError(f"--width wraps the text edition only (use it with --to text, not --to {to})")
         tree = xmlio.parse_file(source)
         if check:
             gate(tree, source)
@@ -144,24 +314,32 @@ def render(
         _fail(err)
 
 
-@app.command()
+@app.command(epilog=_examples("tei-edition validate editions/",
+                              "tei-edition validate 'tei/**/*.xml' --format github -j 0"))
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="TEI files, folders (recursively, *.xml) or globs.")],
-    schema: Annotated[str, typer.Option("--schema", help="project | tei-all | FILE.rng | FILE.xsd. tei-all reads "
-                                        "the grammar from $TEI_EDITION_TEI_ALL.")] = "project",
-    fmt: Annotated[str, typer.Option("--format", help="text | json | junit | github")] = "text",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Files validated in parallel (0: one per core).")] = 1,
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
+                                               help="TEI files, folders (recursively, *.xml) or globs.")],
+    schema: Annotated[str, typer.Option("--schema", metavar="project|tei-all|FILE", parser=_schema,
+                                        autocompletion=lambda incomplete: [v for v in ("project", "tei-all")
+                                                                           if v.startswith(incomplete)],
+                                        help="project (this project's customization), tei-all (the grammar "
+                                        "named by $TEI_EDITION_TEI_ALL) or a .rng/.xsd file.")] = "project",
+    fmt: Annotated[str, typer.Option("--format", help="Report format.", **_choices(REPORT_FORMATS))] = "text",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", parser=_count, help=JOBS_HELP)] = 1,
     rules: Annotated[Optional[bool], typer.Option("--rules/--no-rules", help="Run the content rules "
                                                   "(default: with the project schema only).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the report to a file.")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE",
+                                                   help="Write the report to a file.")] = None,
 ):
-    """Validate TEI files: exit 0 when all are valid, 1 when any is invalid, 2 on a usage or I/O error."""
-    from .validate import format_results, validate as run_validate
+    """Validate TEI files: exit 0 when all are valid, 1 when any is invalid, 2 on a usage or I/O error
+    (a path with no TEI file in it is one)."""
+    from .validate import collect, format_results, validate as run_validate
     from . import xmlio
 
-    if fmt not in ("text", "json", "junit", "github"):
-        _fail(UsageError(f"unknown format {fmt!r} (text | json | junit | github)"))
     try:
+        for path in paths:   # a wrong path in CI must not pass as "nothing invalid"
+            if not collect([path]):
+                raise InputError("no TEI files (*.xml) here", path=path)
         results = list(run_validate(paths, schema=schema, jobs=jobs or (os.cpu_count() or 1), rules=rules))
         report = format_results(results, fmt)
         if output is not None:
@@ -173,15 +351,14 @@ def validate(
     raise typer.Exit(0 if all(r.valid for r in results) else 1)
 
 
-@app.command()
+@app.command(epilog=_examples("tei-edition conventions", "tei-edition conventions --format tsv > conventions.tsv"))
 def conventions(
-    fmt: Annotated[str, typer.Option("--format", help="markdown | tsv")] = "markdown",
+    fmt: Annotated[str, typer.Option("--format", help="Table format.", **_choices(("markdown", "tsv")))] = "markdown",
 ):
-    """Print the conventions table (source form -> TEI form -> how each edition shows it)."""
+    """Print the conventions table: each source form, the TEI the encoder emits for it, and how each edition
+    shows it."""
     from .docs import conventions_table
 
-    if fmt not in ("markdown", "tsv"):
-        _fail(UsageError(f"unknown format {fmt!r} (markdown | tsv)"))
     typer.echo(conventions_table(fmt), nl=False)
 
 
@@ -203,30 +380,6 @@ def evaluate(
     except TeiEditionError as err:
         _fail(err)
     typer.echo(ev.format_json(result) if fmt == "json" else ev.format_text(result, misses), nl=False)
-
-
-@app.command()
-def docs(
-    folder: Annotated[Path, typer.Argument(help="Where to write the generated documentation.")] = Path("docs"),
-    check: Annotated[bool, typer.Option("--check", help="Only check that the files are up to date (exit 1 if not).")] = False,
-):
-    """Write the documentation generated from the code: the conventions table and the schema reference."""
-    from . import xmlio
-    from .docs import DOCS
-
-    stale = []
-    for name, make in DOCS.items():
-        path = folder / name
-        text = make()
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            continue
-        stale.append(path)
-        if not check:
-            xmlio.write_atomic(path, text.encode("utf-8"))
-            typer.echo(f"wrote {path}", err=True)
-    if check and stale:
-        typer.echo("stale: " + ", ".join(map(str, stale)) + " (run tei-edition docs)", err=True)
-        raise typer.Exit(1)
 
 
 def main() -> None:

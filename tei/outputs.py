@@ -36,19 +36,20 @@ def file_digest(path: Path) -> str:
 class Manifest:
     """The manifest of one folder: loaded once, updated in memory, saved atomically (once per run)."""
 
-    def __init__(self, folder: str | Path):
+    def __init__(self, folder: str | Path, store: str | Path | None = None):
         self.folder = Path(folder)
+        self.store = Path(store) if store is not None else self.folder   # where the two JSON files live
         self.files: dict[str, str] = {}        # name -> sha256 as written
         self.inputs: dict[str, dict] = {}
         self.stats: dict[str, list] = {}       # name -> [size, mtime_ns, sha256] (local cache)
         self.dirty = False
-        data = _load_json(self.folder / MANIFEST)
+        data = _load_json(self.store / MANIFEST)
         if data.get("version") == FORMAT_VERSION:
             self.files = {k: v for k, v in data.get("files", {}).items() if isinstance(v, str)}
             self.inputs = data.get("inputs", {})
         else:  # version 1: {name: sha256}
             self.files = {k: v for k, v in data.items() if isinstance(v, str)}
-        self.stats = _load_json(self.folder / STAT_CACHE)
+        self.stats = _load_json(self.store / STAT_CACHE)
 
     def current_digest(self, path: Path) -> str | None:
         """The file's SHA-256, re-hashed only when its size or mtime differ from what we recorded."""
@@ -81,9 +82,17 @@ class Manifest:
         if self.dirty:
             data = {"version": FORMAT_VERSION, "files": dict(sorted(self.files.items())),
                     "inputs": dict(sorted(self.inputs.items()))}
-            xmlio.write_atomic(self.folder / MANIFEST, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+            xmlio.write_atomic(self.store / MANIFEST, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
             self.dirty = False
-        xmlio.write_atomic(self.folder / STAT_CACHE, json.dumps(self.stats).encode("utf-8"))
+        xmlio.write_atomic(self.store / STAT_CACHE, json.dumps(self.stats).encode("utf-8"))
+
+
+def _single_store(folder: Path) -> Path:
+    """The record of single-file outputs written into `folder`: $XDG_CACHE_HOME/tei-edition/outputs/HASH."""
+    import os
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "tei-edition" / "outputs" / digest(str(folder.resolve()).encode())[:16]
 
 
 def _load_json(path: Path) -> dict:
@@ -112,10 +121,13 @@ def write_file(path: Path, data: bytes, manifest: Manifest, *, force: bool = Fal
 
 
 def write(path: str | Path, data: bytes, *, force: bool = False) -> str:
-    """One file, with its folder's manifest updated at once (convert -o, render -o)."""
+    """One file (convert -o, render -o), with its record updated at once. The record goes into the folder's
+    build manifest when there is one, else into the user's cache: a single output leaves no hidden files
+    beside it (on a Desktop, say)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    manifest = Manifest(path.parent)
+    beside = (path.parent / MANIFEST).exists()
+    manifest = Manifest(path.parent, None if beside else _single_store(path.parent))
     state, _ = write_file(path, data, manifest, force=force)
     manifest.save()
     return state

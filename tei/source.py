@@ -57,19 +57,65 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str, list[Warning
         return text, "utf-16", warnings
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
-    if _is_utf8(body):
-        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8", warnings
-    encoding, text = _legacy(body)
-    warnings.append(Warning_(1, "text.characters", f"input is not UTF-8; decoded as {encoding}"))
-    return text, encoding, warnings
-
-
-def _is_utf8(data: bytes) -> bool:
     try:
-        data.decode("utf-8")
-        return True
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8", warnings
     except UnicodeDecodeError:
-        return False
+        pass
+    return _per_line(body, 3 if bom else 0, warnings)
+
+
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+MAX_NAMED_BYTES = 10  # bad bytes named one by one in the warnings; the rest are counted
+
+
+def _per_line(body: bytes, offset: int, warnings: list[Warning_]) -> tuple[str, str, list[Warning_]]:
+    """Not UTF-8 as a whole: each line is decoded as UTF-8 where it is valid (a UTF-8 file with a stray cp1252
+    byte keeps its accents), the other lines in the legacy encoding detected on those lines alone. Every
+    byte that is not UTF-8 is named with its line and byte offset."""
+    lines = _LINE.findall(body)
+    bad: dict[int, bytes] = {}
+    utf8_beyond_ascii = False
+    for i, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            bad[i] = line
+    encoding, _ = _legacy(b"".join(bad.values()))
+    texts, named, count, start = [], [], 0, offset
+    for i, line in enumerate(lines):
+        if i not in bad:
+            texts.append(line.decode("utf-8"))
+        else:
+            texts.append(line.decode(encoding))
+            for at, byte in _non_utf8_bytes(line, MAX_NAMED_BYTES - len(named)):
+                named.append(Warning_(i + 1, "text.characters",
+                                      f"byte 0x{byte:02X} at byte offset {start + at} is not UTF-8; decoded "
+                                      f"as {encoding} {bytes([byte]).decode(encoding)!r}"))
+            count += len(line) - len(line.decode("utf-8", "ignore").encode("utf-8"))  # bytes dropped: counted in C
+        start += len(line)
+    label = f"utf-8 with {encoding} lines" if utf8_beyond_ascii else encoding
+    summary = (f"input is not UTF-8 on {len(bad)} line(s); those decoded as {encoding}, the others as UTF-8"
+               if utf8_beyond_ascii else f"input is not UTF-8; decoded as {encoding}")
+    more = f" ({count - len(named)} more non-UTF-8 byte(s) not listed)" if count > len(named) else ""
+    warnings.append(Warning_(min(bad) + 1, "text.characters", summary + more))
+    warnings.extend(named)
+    return "".join(texts), label, warnings
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")   # a byte that is not UTF-8, after decoding with surrogateescape
+
+
+def _non_utf8_bytes(line: bytes, limit: int):
+    """(offset in the line, byte) for the first `limit` bytes of `line` that are not valid UTF-8; linear in
+    the line's length (a 50 MB line with a bad byte every few words stays fast)."""
+    if limit <= 0:
+        return
+    text = line.decode("utf-8", "surrogateescape")
+    for n, m in enumerate(_ESCAPED.finditer(text)):
+        if n >= limit:
+            return
+        yield len(text[:m.start()].encode("utf-8", "surrogateescape")), ord(m.group()) - 0xDC00
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
@@ -165,6 +211,9 @@ def read_source(data: bytes, path: str | None = None, style: str | None = None) 
     if _MARKUP_START.match(text[:512]):
         raise InputError("input is XML or HTML, not a plain-text transcript (to check a TEI file, use "
                          "tei-edition validate; to render it, tei-edition render)", path=path)
+    if _is_json(text):
+        raise InputError("input is JSON, not a plain-text transcript (extract the transcript's text first)",
+                         path=path)
     lines = normalise(text, warnings)
     front, raw, skip = split_front_matter(lines, path)
     body = lines[skip:]
@@ -175,4 +224,31 @@ def read_source(data: bytes, path: str | None = None, style: str | None = None) 
 
         raise UsageError(f"unknown style {style!r} (choose from {', '.join(STYLES)})")
     chosen = style or detect_style(body, front)
+    if not front and not _has_label(body):
+        warnings.append(Warning_(skip + 1, "label.speaker", UNSTRUCTURED + f" (style {chosen} assumed)"))
     return Source(body, skip + 1, encoding, chosen, front, raw, warnings, path)
+
+
+# Input with no speaker label and no front matter has no structure of any style: it still converts (one
+# unattributed turn, every word kept), but is flagged so that `convert --strict` can refuse it.
+UNSTRUCTURED = ("not a transcript? no speaker label and no front matter of any style "
+                f"({', '.join(STYLES)}); converted as unattributed text")
+
+
+def _has_label(lines: list[str]) -> bool:
+    from .conventions import BARE_Q_LABEL, CAPS_LABEL, PUBLIC_PAPERS_LABEL
+
+    return any(rx.match(line.strip()) for line in lines for rx in (CAPS_LABEL, PUBLIC_PAPERS_LABEL, BARE_Q_LABEL))
+
+
+def _is_json(text: str) -> bool:
+    """A JSON object or array (an API response, a data file) given where a transcript was expected."""
+    head = text.lstrip()[:1]
+    if head not in ("{", "[") or text.rstrip()[-1:] not in ("}", "]"):
+        return False
+    import json
+
+    try:
+        return isinstance(json.loads(text), (dict, list))
+    except ValueError:
+        return False

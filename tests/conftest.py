@@ -53,3 +53,10 @@ def seed_conversion():
     import tei
 
     return tei.convert_file(SEED)
+
+
+@pytest.fixture(autouse=True)
+def _user_cache(tmp_path_factory, monkeypatch):
+    """Single-file outputs (convert -o, render -o) are recorded in the user's cache: keep the tests' records
+    out of ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))

@@ -16,7 +16,7 @@ def chromium():
         import playwright  # noqa: F401
     except ImportError:
         playwright = None
-    require(playwright is not None, "Playwright is not installed (pip install -e '.[test]')")
+    require(playwright is not None, "Playwright is not installed (pip install -e '.[browser]', included in '.[test]')")
     require(chromium_path() is not None, "Debian's chromium is not installed (apt-get install chromium)")
     from tei.browser import browser
 

@@ -76,7 +76,7 @@ def test_failures_are_summarised_with_their_first_error(tmp_path):
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
     result = runner.invoke(app, ["build", str(folder), "--jobs", "2"])
     assert result.exit_code == 1
-    assert "built 2, skipped 0 (unchanged), failed 1" in result.stderr
+    assert "built 2 editions, 1 failed" in result.stderr
     assert "failed: " in result.stderr and "broken.txt" in result.stderr and "binary" in result.stderr
     assert (folder / "index.html").exists()
 

@@ -56,17 +56,19 @@ def test_hand_edited_output_is_not_overwritten_without_force(tmp_path):
     assert b"Our fight!" not in out.read_bytes()
 
 
-def test_build_without_argument_creates_the_default_edition(tmp_path):
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        result = runner.invoke(app, ["build"])
-    finally:
-        os.chdir(cwd)
+def test_build_without_argument_outside_a_project_says_it_creates_the_sample(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["build"])
     assert result.exit_code == 0, result.output
     built = tmp_path / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
-    assert built.exists() and "7 file(s) written to editions/" in result.stderr
+    assert "no editions/ folder here: created editions/ with a sample transcript" in result.stderr
+    assert "tei-edition build FOLDER" in result.stderr
+    assert built.exists() and "built 1 edition in " in result.stderr and "7 files written in editions/" in result.stderr
     assert "open editions/index.html" in result.stderr
+    again = runner.invoke(app, ["build"])
+    assert again.exit_code == 0
+    assert "up to date: 1 edition in editions/ (use --full to rebuild)" in again.stderr
+    assert "created" not in again.stderr and "open editions/index.html" in again.stderr
 
 
 def test_build_keeps_hand_edited_tei_unless_reconvert_force(tmp_path):

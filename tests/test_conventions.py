@@ -77,4 +77,4 @@ def test_committed_docs_are_generated_from_the_code():
 
     for name, make in DOCS.items():
         committed = (REPO / "docs" / name).read_text(encoding="utf-8")
-        assert committed == make(), f"docs/{name} is stale: run tei-edition docs"
+        assert committed == make(), f"docs/{name} is stale: run python -m tei.docs"

@@ -74,7 +74,7 @@ def test_json_junit_github_formats(tmp_path):
 
 @pytest.mark.parametrize("args,message", [
     (["/no/such/file.xml"], "no such file"),
-    (["--format", "yaml", "x.xml"], "unknown format"),
+    (["--format", "yaml", "x.xml"], "'yaml' is not one of text, json, junit, github"),
     (["--schema", "/no/such.rng", "x.xml"], "schema file not found"),
 ])
 def test_usage_and_io_errors_exit_2(args, message, tmp_path):

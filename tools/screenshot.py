@@ -22,6 +22,14 @@ def main() -> int:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     url = args.page.resolve().as_uri()
+    try:
+        return _shoot(args, url)
+    except RuntimeError as err:  # no Playwright (the browser extra) or no Chromium: one line, no traceback
+        print(f"screenshot: error: {err}", file=sys.stderr)
+        return 2
+
+
+def _shoot(args, url: str) -> int:
     with browser() as b:
         for name, (w, h) in VIEWS.items():
             page = b.new_page(viewport={"width": w, "height": h}, device_scale_factor=1)

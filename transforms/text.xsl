@@ -7,10 +7,12 @@
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="width" select="0"/>
-  <xsl:variable name="RULE_WIDTH" select="72"/>
+  <xsl:variable name="RULE_WIDTH" select="72 - ($width &gt; 0 and $width &lt; 72) * (72 - $width)"/>
 
   <xsl:template match="/">
-    <xsl:call-template name="title"/><xsl:text>&#10;</xsl:text>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text"><xsl:call-template name="title"/></xsl:with-param><xsl:with-param name="width" select="$width"/>
+    </xsl:call-template><xsl:text>&#10;</xsl:text>
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'Date'"/>
       <xsl:with-param name="value"><xsl:call-template name="date-iso"/></xsl:with-param>
@@ -47,7 +49,9 @@
   <xsl:template name="header-line">
     <xsl:param name="key"/><xsl:param name="value"/>
     <xsl:if test="normalize-space($value) != ''">
-      <xsl:value-of select="concat($key, ': ', normalize-space($value))"/><xsl:text>&#10;</xsl:text>
+      <xsl:call-template name="wrap">
+        <xsl:with-param name="text" select="concat($key, ': ', normalize-space($value))"/><xsl:with-param name="width" select="$width"/>
+      </xsl:call-template><xsl:text>&#10;</xsl:text>
     </xsl:if>
   </xsl:template>
 
