@@ -10,11 +10,15 @@
        the text formats and marked class="editorial" in HTML, so readers, and the fidelity check, can tell
        the source's words from ours. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+                xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
+                xmlns:func="http://exslt.org/functions" xmlns:exsl="http://exslt.org/common"
+                extension-element-prefixes="func" exclude-result-prefixes="t f func exsl">
 
-  <xsl:strip-space elements="t:TEI t:teiHeader t:text t:front t:body t:div t:sp t:docTitle t:listPerson
-                             t:person t:personGrp t:particDesc t:profileDesc t:fileDesc t:titleStmt
-                             t:sourceDesc t:bibl t:langUsage t:settingDesc t:setting t:publicationStmt
+  <!-- Whitespace-only text is dropped only in elements that hold no words of their own (tei/anytei.py reads
+       this list too). -->
+  <xsl:strip-space elements="t:TEI t:teiHeader t:text t:front t:body t:div t:sp t:listPerson
+                             t:particDesc t:profileDesc t:fileDesc t:titleStmt
+                             t:sourceDesc t:langUsage t:settingDesc t:publicationStmt
                              t:availability t:notesStmt t:encodingDesc t:respStmt"/>
 
   <xsl:variable name="ED_OPEN" select="'&#x27E6;'"/>
@@ -89,7 +93,7 @@
        (A note in <front> is a line the source printed, such as the archive disclaimer.) -->
   <xsl:template name="note-number">
     <xsl:param name="note" select="."/>
-    <xsl:value-of select="count($note/preceding::t:note[not(@place = 'inline')][ancestor::t:body]) + 1"/>
+    <xsl:value-of select="f:number($note)"/>
   </xsl:template>
 
   <!-- ===== remarks: the source's own wording and brackets ================================================= -->
@@ -101,9 +105,11 @@
   </xsl:template>
 
   <xsl:template name="remark-text">
-    <xsl:call-template name="open"/>
-    <xsl:value-of select="normalize-space(t:desc)"/>
-    <xsl:call-template name="close"/>
+    <xsl:variable name="desc" select="normalize-space(t:desc)"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($desc, '(') or starts-with($desc, '[')"><xsl:value-of select="$desc"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="open"/><xsl:value-of select="$desc"/><xsl:call-template name="close"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== inline content for the text formats (HTML overrides these) ==================================== -->
@@ -163,6 +169,263 @@
     <xsl:param name="nodes" select="node()"/>
     <xsl:variable name="s"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
     <xsl:value-of select="normalize-space($s)"/>
+  </xsl:template>
+
+  <!-- ===== any TEI: the generic renderer =====================================================================
+       The templates above render this project's own transcripts ($ours: the TEI names tei-edition as its
+       application). Any other TEI P5 goes through the generic renderer below (modes gen and geni here, for the
+       text formats; hgen and hgeni in html.xsl), which renders every element of <text>:
+       - block elements (the TEI classes listed in $BLOCKS, generated from tei_all.rng) are blocks: a
+         container when they hold blocks, otherwise a paragraph of their inline content;
+       - "floating" elements (notes, milestones, events) standing between blocks are blocks of their own, and
+         inline where they touch text;
+       - anything else is inline, its content kept (the fallback): nothing is dropped.
+       What the generic renderer adds is editorial (in ⟦white brackets⟧, or class="editorial" in HTML);
+       supplied text is set in ⟨angle brackets⟩, which the word check reads as no boundary. -->
+  <xsl:variable name="ours" select="boolean($header/t:encodingDesc/t:appInfo/t:application[@ident = 'tei-edition'])"/>
+  <xsl:variable name="TEI_NS" select="'http://www.tei-c.org/ns/1.0'"/>
+  <!-- BEGIN generated block list (tools/tei_classes.py) -->
+  <xsl:variable name="BLOCKS" select="' ab address annotationBlock argument back body byline castGroup castItem castList cell closer dateline div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eTree epigraph epilogue figure floatingText forest front graph group head item l lg list listApp listBibl listEvent listForest listNym listObject listOrg listPerson listPlace listRelation listWit opener p postscript prologue row salute signed sp spGrp speaker table text titlePage titlePart trailer tree u '"/>
+  <!-- END generated block list -->
+  <!-- Elements that stand between blocks as blocks of their own, or inline inside text. -->
+  <xsl:variable name="FLOATING" select="' note pb cb lb milestone gap kinesic vocal incident pause shift anchor figure stage fw space timeline link linkGrp join joinGrp alt altGrp '"/>
+  <!-- Pointers and alignment, with no words: rendered as nothing. -->
+  <xsl:variable name="SILENT" select="' anchor timeline link linkGrp join joinGrp alt altGrp '"/>
+  <xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>
+
+  <func:function name="f:in">
+    <xsl:param name="n"/><xsl:param name="list"/>
+    <func:result select="boolean($n[self::* and namespace-uri() = $TEI_NS][contains($list, concat(' ', local-name(), ' '))])"/>
+  </func:function>
+  <func:function name="f:block">
+    <xsl:param name="n"/>
+    <func:result select="f:in($n, $BLOCKS) or boolean($n[self::t:seg][parent::t:u])"/>
+  </func:function>
+  <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
+  <func:function name="f:blockish">
+    <xsl:param name="n"/>
+    <xsl:variable name="prev" select="$n/preceding-sibling::node()[self::* or self::text()[normalize-space()]][1]"/>
+    <xsl:variable name="next" select="$n/following-sibling::node()[self::* or self::text()[normalize-space()]][1]"/>
+    <func:result select="f:block($n) or (f:in($n, $FLOATING)
+                         and (not($prev) or f:in($prev, $BLOCKS) or f:in($prev, $FLOATING) or f:block($prev))
+                         and (not($next) or f:in($next, $BLOCKS) or f:in($next, $FLOATING) or f:block($next)))"/>
+  </func:function>
+  <func:function name="f:container">
+    <xsl:param name="n"/>
+    <xsl:variable name="kids" select="$n/*"/>
+    <func:result select="boolean($kids[f:blockish(.)])"/>
+  </func:function>
+  <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available. -->
+  <func:function name="f:reading">
+    <xsl:param name="choice"/>
+    <xsl:choose>
+      <xsl:when test="$choice/t:expan"><func:result select="$choice/t:expan[1]"/></xsl:when>
+      <xsl:when test="$choice/t:corr"><func:result select="$choice/t:corr[1]"/></xsl:when>
+      <xsl:when test="$choice/t:reg"><func:result select="$choice/t:reg[1]"/></xsl:when>
+      <xsl:otherwise><func:result select="$choice/*[1]"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- An id for HTML: only a non-empty xml:id that no other element shares. -->
+  <func:function name="f:id">
+    <xsl:param name="n"/>
+    <xsl:variable name="id" select="string($n/@xml:id)"/>
+    <func:result select="$id[. != ''][not(contains(., ' '))][count(key('ids', $id)) = 1]"/>
+  </func:function>
+  <func:function name="f:rend">
+    <xsl:param name="n"/><xsl:param name="word"/>
+    <func:result select="contains(concat(' ', translate($n/@rend, '()', '  '), ' '), concat(' ', $word, ' '))"/>
+  </func:function>
+  <!-- Depth of a division: 1 for a div directly in body/front/back. -->
+  <func:function name="f:depth">
+    <xsl:param name="n"/>
+    <func:result select="count($n/ancestor-or-self::*[self::t:div or self::t:div1 or self::t:div2 or self::t:div3
+                         or self::t:div4 or self::t:div5 or self::t:div6 or self::t:div7])"/>
+  </func:function>
+  <!-- A participant named by @who: its name in the header, or the id itself. -->
+  <func:function name="f:who-name">
+    <xsl:param name="who"/>
+    <xsl:variable name="id" select="substring-after(normalize-space(substring-before(concat($who, ' '), ' ')), '#')"/>
+    <xsl:variable name="p" select="key('ids', $id)[self::t:person or self::t:personGrp or self::t:role or self::t:castItem]"/>
+    <xsl:variable name="name" select="normalize-space(($p/t:persName | $p/t:name | $p)[1])"/>
+    <func:result select="concat($name, substring($id, 1, string-length($id) * not($name)))"/>
+  </func:function>
+
+  <!-- Footnotes of any TEI: notes inside the text (not standing as blocks, not inside another note), numbered
+       once in document order; the numbers are looked up through a key (linear in the document's size). -->
+  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
+  <xsl:key name="number" match="n" use="@id"/>
+  <xsl:variable name="NUMBERS-RTF">
+    <xsl:choose>
+      <xsl:when test="$ours">
+        <xsl:for-each select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$FOOTNOTES"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="NUMBERS" select="exsl:node-set($NUMBERS-RTF)"/>
+  <func:function name="f:number">
+    <xsl:param name="n"/>
+    <xsl:variable name="id" select="generate-id($n)"/>
+    <xsl:variable name="v"><xsl:for-each select="$NUMBERS"><xsl:value-of select="key('number', $id)/@v"/></xsl:for-each></xsl:variable>
+    <func:result select="string($v)"/>
+  </func:function>
+
+  <!-- Title and byline of any TEI. -->
+  <xsl:template name="any-title">
+    <xsl:variable name="main" select="$header/t:fileDesc/t:titleStmt/t:title[@type = 'main' or not(@type)][1]"/>
+    <xsl:value-of select="normalize-space(($main | $header/t:fileDesc/t:titleStmt/t:title)[1])"/>
+  </xsl:template>
+  <xsl:template name="any-authors">
+    <xsl:for-each select="$header/t:fileDesc/t:titleStmt/t:author">
+      <xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="normalize-space((t:persName | t:name | self::*[not(t:persName | t:name)])[1])"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== generic renderer, text formats (text, markdown, tsv) ===========================================
+       Hooks each format defines: gpara (one block of text: param text, kind, node), gverse (one line of verse). -->
+  <xsl:template match="t:teiHeader | t:facsimile | t:standOff | t:sourceDoc" mode="gen"/>
+
+  <xsl:template match="*" mode="gen">
+    <xsl:choose>
+      <xsl:when test="f:in(., $SILENT)"/>
+      <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
+      <xsl:when test="f:in(., $FLOATING) and not(self::t:note)">
+        <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates select="." mode="geni"/></xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A container's children: blocks in order; each run of inline nodes between them is one paragraph. -->
+  <xsl:template name="gchildren">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="gen"/></xsl:when>
+        <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
+        <xsl:when test="not(preceding-sibling::node()[self::* or self::text()[normalize-space()]][1][not(f:blockish(.))])">
+          <xsl:call-template name="gpara">
+            <xsl:with-param name="text"><xsl:call-template name="grun"/></xsl:with-param>
+            <xsl:with-param name="node" select=".."/>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- One run, node by node to the next block (one recursion per node of the run). -->
+  <xsl:template name="grun">
+    <xsl:apply-templates select="." mode="geni"/>
+    <xsl:for-each select="following-sibling::node()[1][not(self::* and f:blockish(.))]"><xsl:call-template name="grun"/></xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="t:l" mode="gen">
+    <xsl:call-template name="gverse"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:u" mode="gen">
+    <xsl:if test="@who and not(preceding-sibling::*[1][self::t:note[@type = 'speaker']])">
+      <xsl:call-template name="gpara">
+        <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name(@who), $ED_CLOSE)"/>
+        <xsl:with-param name="kind" select="'label'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:row" mode="gen">
+    <xsl:call-template name="gpara">
+      <xsl:with-param name="text">
+        <xsl:for-each select="*"><xsl:if test="position() &gt; 1"> | </xsl:if><xsl:apply-templates mode="geni"/></xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:item" mode="gen">
+    <xsl:call-template name="gpara">
+      <xsl:with-param name="text">- <xsl:apply-templates mode="geni"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- inline, text formats -->
+  <xsl:template match="text()" mode="geni">
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']">
+        <xsl:call-template name="trim-at-breaks"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- A word broken across lines (lb break="no"): the whitespace around the break is not a word boundary. -->
+  <xsl:template name="trim-at-breaks">
+    <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][@break = 'no']) and translate(substring(., 1, 1), $ws, '') = ''"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1][@break = 'no']) and translate(substring(., string-length(.)), $ws, '') = ''"/>
+    <xsl:if test="$lead and normalize-space()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:value-of select="normalize-space()"/>
+    <xsl:if test="$trail or (not(normalize-space()) and not($lead))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="geni">
+    <xsl:choose>
+      <xsl:when test="f:in(., $SILENT)"/>
+      <xsl:when test="f:block(.) or f:in(., $FLOATING)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:choice" mode="geni"><xsl:apply-templates select="f:reading(.)" mode="geni"/></xsl:template>
+  <xsl:template match="t:lb | t:cb" mode="geni">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="t:pb" mode="geni">
+    <xsl:if test="not(@break = 'no')">
+      <xsl:value-of select="concat(' ', $ED_OPEN, 'p.', substring(' ', 1, string-length(@n)), @n, $ED_CLOSE, ' ')"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="t:milestone" mode="geni">
+    <xsl:value-of select="concat(' ', $ED_OPEN, normalize-space(concat(@unit, ' ', @n)), $ED_CLOSE, ' ')"/>
+  </xsl:template>
+  <xsl:template match="t:space" mode="geni"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="t:supplied" mode="geni">&#x27E8;<xsl:apply-templates mode="geni"/>&#x27E9;</xsl:template>
+  <xsl:template match="t:gap" mode="geni">
+    <xsl:choose>
+      <xsl:when test="t:desc"><xsl:text> </xsl:text><xsl:call-template name="bracketed-desc"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(' ', $ED_OPEN, '…', $ED_CLOSE, ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause | t:shift" mode="geni">
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="t:desc"><xsl:call-template name="bracketed-desc"/></xsl:when>
+      <xsl:when test="normalize-space()">(<xsl:apply-templates mode="geni"/>)</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($ED_OPEN, local-name(), substring(' ', 1, string-length(@type)), @type, $ED_CLOSE)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="t:note" mode="geni">
+    <xsl:choose>
+      <xsl:when test="f:number(.) != ''"><xsl:call-template name="gnote-ref"/></xsl:when>
+      <xsl:otherwise> (<xsl:apply-templates mode="geni"/>) </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="gnote-ref"><xsl:value-of select="concat($ED_OPEN, f:number(.), $ED_CLOSE)"/></xsl:template>
+  <xsl:template match="t:desc" mode="geni"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:template>
+
+  <!-- The descriptions of a remark, in brackets unless the source already bracketed them. -->
+  <xsl:template name="bracketed-desc">
+    <xsl:param name="open" select="'('"/><xsl:param name="close" select="')'"/>
+    <xsl:variable name="s">
+      <xsl:for-each select="t:desc"><xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with($s, '(') or starts-with($s, '[')"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($open, $s, $close)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== utilities ====================================================================================== -->
