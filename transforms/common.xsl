@@ -229,7 +229,18 @@
   <func:function name="f:id">
     <xsl:param name="n"/>
     <xsl:variable name="id" select="string($n/@xml:id)"/>
-    <func:result select="$id[. != ''][not(contains(., ' '))][count(key('ids', $id)) = 1]"/>
+    <xsl:choose>
+      <xsl:when test="$id != '' and not(contains($id, ' ')) and count(key('ids', $id)) = 1"><func:result select="$id"/></xsl:when>
+      <xsl:otherwise><func:result select="''"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- A language tag for HTML: ISO 639-2 codes that have a two-letter form take it (HTML requires that). -->
+  <xsl:variable name="LANG639" select="' ara=ar chi=zh zho=zh cze=cs ces=cs dan=da dut=nl nld=nl eng=en fin=fi fre=fr fra=fr ger=de deu=de gre=el ell=el heb=he hun=hu ita=it jpn=ja lat=la nor=no pol=pl por=pt rus=ru spa=es swe=sv tur=tr ukr=uk hrv=hr slv=sl slo=sk slk=sk rum=ro ron=ro bul=bg cat=ca gle=ga wel=cy cym=cy ice=is isl=is '"/>
+  <func:function name="f:lang">
+    <xsl:param name="code"/>
+    <xsl:variable name="primary" select="substring-before(concat($code, '-'), '-')"/>
+    <xsl:variable name="two" select="substring-before(substring-after($LANG639, concat(' ', $primary, '=')), ' ')"/>
+    <func:result select="concat($two, substring($code, 1 + string-length($primary) * boolean($two)))"/>
   </func:function>
   <func:function name="f:rend">
     <xsl:param name="n"/><xsl:param name="word"/>

@@ -2,11 +2,82 @@
 <!-- Markdown edition (CommonMark + footnotes), for repositories and static sites. The transcript sits between
      <!- - transcript - -> comments; Markdown syntax characters in the source's words are escaped. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+                xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
+                exclude-result-prefixes="t f">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$ours"><xsl:call-template name="transcript"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="any-tei"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Any other TEI: every block of <text> and its footnotes, between transcript markers that say so. -->
+  <xsl:template name="any-tei">
+    <xsl:text># </xsl:text><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="any-title"/></xsl:with-param></xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:variable name="authors"><xsl:call-template name="any-authors"/></xsl:variable>
+    <xsl:if test="$authors != ''">- Author: <xsl:call-template name="escape"><xsl:with-param name="s" select="$authors"/></xsl:call-template><xsl:text>&#10;&#10;</xsl:text></xsl:if>
+    <xsl:text>&lt;!-- transcript any-tei --&gt;&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="/t:TEI/t:text" mode="gen"/>
+    <xsl:for-each select="$FOOTNOTES">
+      <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+      <xsl:value-of select="concat('[^', f:number(.), ']: ', normalize-space($s))"/><xsl:text>&#10;&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>&lt;!-- /transcript --&gt;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="gpara">
+    <xsl:param name="text"/><xsl:param name="kind"/><xsl:param name="node" select="."/>
+    <xsl:if test="normalize-space($text) != ''">
+      <xsl:choose>
+        <xsl:when test="$kind = 'label'"><xsl:value-of select="concat('**', normalize-space($text), '**')"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="normalize-space($text)"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>&#10;&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <!-- Verse: a hard line break (backslash) after each line but the last of a group. -->
+  <xsl:template name="gverse">
+    <xsl:param name="text"/>
+    <xsl:value-of select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="following-sibling::*[1][self::t:l]"><xsl:text>\&#10;</xsl:text></xsl:when>
+      <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:head" mode="gen">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:if test="normalize-space($s) != ''">
+      <xsl:value-of select="concat(substring('######', 1, 1 + f:depth(.) - (f:depth(.) &gt; 5) * (f:depth(.) - 5)), ' ', normalize-space($s))"/>
+      <xsl:text>&#10;&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="t:speaker" mode="gen">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:call-template name="gpara"><xsl:with-param name="text" select="$s"/><xsl:with-param name="kind" select="'label'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:stage" mode="gen">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:if test="normalize-space($s) != ''"><xsl:value-of select="concat('*', normalize-space($s), '*')"/><xsl:text>&#10;&#10;</xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="text()" mode="geni">
+    <xsl:variable name="s"><xsl:apply-imports/></xsl:variable>
+    <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:hi | t:emph" mode="geni">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:variable name="mark" select="substring('***', 1, 1 + (f:rend(., 'bold') or f:rend(., 'b')))"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($s) = ''"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($mark, normalize-space($s), $mark)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="gnote-ref"><xsl:value-of select="concat('[^', f:number(.), ']')"/></xsl:template>
+
+  <xsl:template name="transcript">
     <xsl:text># </xsl:text><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="title"/></xsl:with-param></xsl:call-template>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:variable name="iso"><xsl:call-template name="date-iso"/></xsl:variable>
