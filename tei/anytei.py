@@ -158,3 +158,49 @@ def _content(el, out: list[str], notes: list[str], in_note: bool) -> None:
         if strip and not tail.strip():
             tail = ""
         out.append(tail)
+
+
+# --- the render gate for TEI of other projects ------------------------------------------------------------------
+def kind_problem(root) -> str | None:
+    """Why a document cannot be rendered at all (not TEI P5), with what to do; None for TEI P5."""
+    tag = root.tag if isinstance(root.tag, str) else ""
+    name = tag.rsplit("}", 1)[-1]
+    if tag in ("TEI.2", "TEI") or name == "TEI.2":
+        return ("TEI P4 (root <TEI.2> or <TEI> without the TEI namespace), not TEI P5: convert it to P5 first "
+                "(the TEI Consortium's p4top5.xsl does this), then render the result")
+    if tag == f"{T}teiCorpus":
+        return "a teiCorpus: render each of its TEI documents (save each <TEI> as a file of its own)"
+    if tag != f"{T}TEI":
+        return (f"not TEI: the root element is <{name}>{' in ' + tag[1:].split('}')[0] if tag.startswith('{') else ''}"
+                f", expected <TEI> in the namespace {xmlio.TEI_NS}")
+    if root.find(f"{T}text") is None:
+        return "TEI without a <text> element: nothing to render"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _specific() -> frozenset[str]:
+    """Elements the HTML edition renders by a template of their own (the rest: by class, the fallback)."""
+    text = (resources.transforms_dir() / "html.xsl").read_text(encoding="utf-8")
+    names: set[str] = set(_lists()["SILENT"])
+    for match in re.findall(r'<xsl:template match="([^"]*)" mode="hgeni?"', text):
+        names |= set(re.findall(r"t:([A-Za-z0-9]+)", match))
+    generic = text[text.index('<xsl:template name="any-page">'):]
+    names |= set(re.findall(r"self::t:([A-Za-z0-9]+)", generic))   # tests inside the generic templates
+    names |= set(re.findall(r"\.tei-([A-Za-z0-9]+)", generic))      # styled in the edition's CSS
+    names |= set(re.findall(r'select="t:([A-Za-z0-9]+)', generic))   # rendered by their container (row, cell)
+    return frozenset(names)
+
+
+def fallback_elements(root) -> list[str]:
+    """Elements of <text> that got only the generic rendering (block or inline by their TEI class)."""
+    text_el = root.find(f"{T}text")
+    found = {local(el) for el in text_el.iter() if local(el)} if text_el is not None else set()
+    return sorted(found - _specific() - {"text", "body", "front", "back"})
+
+
+def outside_note(root) -> str:
+    names = fallback_elements(root)
+    shown = ", ".join(names[:20]) + (f" (+{len(names) - 20} more)" if len(names) > 20 else "")
+    return ("outside the project customization: rendered as TEI P5 by the generic renderer"
+            + (f"; by their TEI class only: {shown}" if names else ""))

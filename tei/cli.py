@@ -95,6 +95,8 @@ def build(
     def event(state, path, detail):
         if state == "failed":
             progress.echo(f"failed  {path}: {detail}")
+        elif state == "note" and not quiet:
+            progress.echo(f"note    {path}: {detail}")
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
@@ -134,7 +136,9 @@ def render(
     try:
         tree = xmlio.parse_file(source)
         if check:
-            gate(tree, source)
+            note = gate(tree, source)
+            if note:
+                typer.echo(f"tei-edition: note: {source}: {note}", err=True)
         data = renderer.render(tree, to, **({"width": width} if to == "text" else {}))
         if output is None:
             sys.stdout.buffer.write(data)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import resources, xmlio
-from .errors import InvalidDocument, UsageError
+from .errors import InputError, InvalidDocument, UsageError
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ def render(tree, fmt: str, **params) -> bytes:
     """Render a (validated) TEI tree into one format; returns the bytes of the edition."""
     if fmt not in WRITERS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(WRITERS)})")
+    from . import anytei
+
+    problem = anytei.kind_problem(tree.getroot())
+    if problem:  # even without the gate (--no-check): an empty edition of a non-TEI file helps no one
+        raise InputError(f"not rendered: {problem}")
     writer = WRITERS[fmt]
     values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
     xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}

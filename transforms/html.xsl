@@ -233,7 +233,7 @@
     <xsl:variable name="lang" select="(/t:TEI/t:text/@xml:lang | /t:TEI/@xml:lang | /t:TEI/t:teiHeader/t:profileDesc/t:langUsage/t:language[1]/@ident)[1]"/>
     <xsl:variable name="title"><xsl:call-template name="any-title"/></xsl:variable>
     <xsl:variable name="authors"><xsl:call-template name="any-authors"/></xsl:variable>
-    <html lang="{f:lang($lang)}">
+    <html lang="{f:lang(concat($lang, substring('und', 1, 3 * not($lang))))}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tei-edition"/>
@@ -294,9 +294,14 @@
 
   <xsl:template match="t:teiHeader | t:facsimile | t:standOff | t:sourceDoc" mode="hgen"/>
 
+  <!-- A pointer target with no words (anchor): an empty element keeps its id for links. -->
+  <xsl:template name="h-silent">
+    <xsl:if test="f:id(.) != ''"><span class="tei-{local-name()}" id="{f:id(.)}"></span></xsl:if>
+  </xsl:template>
+
   <xsl:template match="*" mode="hgen">
     <xsl:choose>
-      <xsl:when test="f:in(., $SILENT)"/>
+      <xsl:when test="f:in(., $SILENT)"><xsl:call-template name="h-silent"/></xsl:when>
       <xsl:when test="f:container(.)">
         <div class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:call-template name="hchildren"/></div>
       </xsl:when>
@@ -313,9 +318,12 @@
   </xsl:template>
 
   <!-- id (when usable), language and type of an element. -->
-  <xsl:template name="h-attrs">
+  <xsl:template name="h-id">
     <xsl:variable name="id" select="f:id(.)"/>
-    <xsl:if test="$id"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+    <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+  </xsl:template>
+  <xsl:template name="h-attrs">
+    <xsl:call-template name="h-id"/>
     <xsl:if test="@xml:lang != ''"><xsl:attribute name="lang"><xsl:value-of select="f:lang(@xml:lang)"/></xsl:attribute></xsl:if>
     <xsl:if test="normalize-space(@type) != ''"><xsl:attribute name="data-type"><xsl:value-of select="normalize-space(@type)"/></xsl:attribute></xsl:if>
   </xsl:template>
@@ -402,6 +410,7 @@
     <ul class="tei-{local-name()}"><xsl:call-template name="h-attrs"/>
       <xsl:for-each select="node()[not(self::t:head)][self::* or self::text()[normalize-space()]]">
         <li class="tei-{local-name()}">
+          <xsl:if test="self::*"><xsl:call-template name="h-id"/></xsl:if>
           <xsl:choose>
             <xsl:when test="self::* and f:container(.)"><xsl:call-template name="hchildren"/></xsl:when>
             <xsl:when test="self::*"><xsl:apply-templates mode="hgeni"/></xsl:when>
@@ -417,9 +426,10 @@
       <table class="tei-table"><xsl:call-template name="h-attrs"/>
         <xsl:for-each select="t:head[1]"><caption><xsl:apply-templates mode="hgeni"/></caption></xsl:for-each>
         <xsl:for-each select="t:row">
-          <tr>
+          <tr><xsl:call-template name="h-id"/>
             <xsl:for-each select="t:cell">
               <xsl:element name="{substring('tdth', 1 + 2 * (@role = 'label' or ../@role = 'label'), 2)}">
+                <xsl:call-template name="h-id"/>
                 <xsl:if test="number(@cols) &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="number(@cols)"/></xsl:attribute></xsl:if>
                 <xsl:if test="number(@rows) &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="number(@rows)"/></xsl:attribute></xsl:if>
                 <xsl:choose>
@@ -447,11 +457,11 @@
 
   <xsl:template match="*" mode="hgeni">
     <xsl:choose>
-      <xsl:when test="f:in(., $SILENT)"/>
+      <xsl:when test="f:in(., $SILENT)"><xsl:call-template name="h-silent"/></xsl:when>
       <xsl:when test="f:block(.) or f:in(., $FLOATING)">
-        <span class="tei-{local-name()} block"><xsl:apply-templates mode="hgeni"/></span>
+        <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -469,6 +479,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:element name="{$tag}">
+      <xsl:call-template name="h-id"/>
       <xsl:attribute name="class">tei-<xsl:value-of select="local-name()"/><xsl:for-each select="@rend"><xsl:value-of select="concat(' rend-', translate(normalize-space(.), ' ()#', '-'))"/></xsl:for-each></xsl:attribute>
       <xsl:apply-templates mode="hgeni"/>
     </xsl:element>
@@ -552,6 +563,9 @@
       </xsl:when>
       <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:persName | t:placeName | t:orgName | t:name | t:date | t:time | t:rs" mode="hgeni">
+    <span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:if test="@when"><xsl:attribute name="title"><xsl:value-of select="@when"/></xsl:attribute></xsl:if><xsl:apply-templates mode="hgeni"/></span>
   </xsl:template>
   <xsl:template match="t:graphic" mode="hgeni">
     <span class="tei-graphic editorial" title="{@url}">[image]</span>

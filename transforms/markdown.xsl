@@ -34,10 +34,27 @@
     <xsl:if test="normalize-space($text) != ''">
       <xsl:choose>
         <xsl:when test="$kind = 'label'"><xsl:value-of select="concat('**', normalize-space($text), '**')"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="normalize-space($text)"/></xsl:otherwise>
+        <xsl:otherwise><xsl:call-template name="block-start"><xsl:with-param name="s" select="normalize-space($text)"/></xsl:call-template></xsl:otherwise>
       </xsl:choose>
       <xsl:text>&#10;&#10;</xsl:text>
     </xsl:if>
+  </xsl:template>
+  <!-- A paragraph that starts like a list item ("18. ", "+ ") or a rule ("=", "-" alone) would not render as
+       a paragraph: its first mark is escaped. -->
+  <xsl:template name="block-start">
+    <xsl:param name="s"/>
+    <xsl:variable name="digits" select="string-length($s) - string-length(translate($s, '0123456789', '')) &gt; 0
+                  and translate(substring-before(concat(translate($s, '.)', '..'), '.'), '.'), '0123456789', '') = ''"/>
+    <xsl:variable name="lead" select="string-length(substring-before(translate($s, ')', '.'), '.'))"/>
+    <xsl:choose>
+      <xsl:when test="$digits and $lead &gt; 0 and $lead &lt; 10">
+        <xsl:value-of select="concat(substring($s, 1, $lead), '\', substring($s, $lead + 1))"/>
+      </xsl:when>
+      <xsl:when test="starts-with($s, '+ ') or starts-with($s, '= ') or $s = '-' or $s = '='">
+        <xsl:value-of select="concat('\', $s)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <!-- Verse: a hard line break (backslash) after each line but the last of a group. -->
   <xsl:template name="gverse">
@@ -51,7 +68,7 @@
   <xsl:template match="t:head" mode="gen">
     <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
     <xsl:if test="normalize-space($s) != ''">
-      <xsl:value-of select="concat(substring('######', 1, 1 + f:depth(.) - (f:depth(.) &gt; 5) * (f:depth(.) - 5)), ' ', normalize-space($s))"/>
+      <xsl:value-of select="concat(substring('######', 1, 2 + f:depth(.) - (f:depth(.) &gt; 4) * (f:depth(.) - 4)), ' ', normalize-space($s))"/>
       <xsl:text>&#10;&#10;</xsl:text>
     </xsl:if>
   </xsl:template>
@@ -65,7 +82,9 @@
   </xsl:template>
   <xsl:template match="text()" mode="geni">
     <xsl:variable name="s"><xsl:apply-imports/></xsl:variable>
-    <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+    <!-- & too: "&amp;" in the source's words must not read as an entity -->
+    <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/>
+      <xsl:with-param name="specials" select="'\`*_[]&lt;&gt;#|&amp;'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="t:hi | t:emph" mode="geni">
     <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
@@ -169,7 +188,7 @@
   <!-- Backslash-escape the characters Markdown would read as syntax. One recursion per special character. -->
   <xsl:template name="escape">
     <xsl:param name="s"/>
-    <xsl:variable name="specials" select="'\`*_[]&lt;&gt;#|'"/>
+    <xsl:param name="specials" select="'\`*_[]&lt;&gt;#|'"/>
     <xsl:variable name="plain" select="translate($s, $specials, '')"/>
     <xsl:choose>
       <xsl:when test="string-length($plain) = string-length($s)"><xsl:value-of select="$s"/></xsl:when>
@@ -177,7 +196,8 @@
         <xsl:variable name="first" select="substring(translate($s, translate($s, $specials, ''), ''), 1, 1)"/>
         <xsl:value-of select="substring-before($s, $first)"/>
         <xsl:text>\</xsl:text><xsl:value-of select="$first"/>
-        <xsl:call-template name="escape"><xsl:with-param name="s" select="substring-after($s, $first)"/></xsl:call-template>
+        <xsl:call-template name="escape"><xsl:with-param name="s" select="substring-after($s, $first)"/>
+          <xsl:with-param name="specials" select="$specials"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
