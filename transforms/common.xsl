@@ -189,6 +189,7 @@
   <!-- END generated block list -->
   <!-- Elements that stand between blocks as blocks of their own, or inline inside text. -->
   <xsl:variable name="FLOATING" select="' note pb cb lb milestone gap kinesic vocal incident pause shift anchor figure stage fw space timeline link linkGrp join joinGrp alt altGrp '"/>
+  <xsl:variable name="BLOCKS_FLOATING" select="concat($BLOCKS, $FLOATING)"/>
   <!-- Pointers and alignment, with no words: rendered as nothing. -->
   <xsl:variable name="SILENT" select="' anchor timeline link linkGrp join joinGrp alt altGrp '"/>
   <xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>
@@ -199,16 +200,51 @@
   </func:function>
   <func:function name="f:block">
     <xsl:param name="n"/>
-    <func:result select="f:in($n, $BLOCKS) or boolean($n[self::t:seg][parent::t:u])"/>
+    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS, concat(' ', local-name(), ' '))]
+                         | $n[self::t:seg][parent::t:u])"/>
+  </func:function>
+  <!-- The sibling before (after) a node that is an element or non-blank text, looking past one blank text
+       node or comment (XPath's [1] on the axis itself: constant time, where a filtered axis would scan all
+       siblings and make long containers quadratic). -->
+  <func:function name="f:prev">
+    <xsl:param name="n"/>
+    <xsl:variable name="n1" select="$n/preceding-sibling::node()[1]"/>
+    <xsl:choose>
+      <xsl:when test="$n1[self::* or self::text()[normalize-space()]]"><func:result select="$n1"/></xsl:when>
+      <xsl:otherwise><func:result select="$n/preceding-sibling::node()[2][self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <func:function name="f:next">
+    <xsl:param name="n"/>
+    <xsl:variable name="n1" select="$n/following-sibling::node()[1]"/>
+    <xsl:choose>
+      <xsl:when test="$n1[self::* or self::text()[normalize-space()]]"><func:result select="$n1"/></xsl:when>
+      <xsl:otherwise><func:result select="$n/following-sibling::node()[2][self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
+    </xsl:choose>
   </func:function>
   <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
   <func:function name="f:blockish">
     <xsl:param name="n"/>
-    <xsl:variable name="prev" select="$n/preceding-sibling::node()[self::* or self::text()[normalize-space()]][1]"/>
-    <xsl:variable name="next" select="$n/following-sibling::node()[self::* or self::text()[normalize-space()]][1]"/>
-    <func:result select="f:block($n) or (f:in($n, $FLOATING)
-                         and (not($prev) or f:in($prev, $BLOCKS) or f:in($prev, $FLOATING) or f:block($prev))
-                         and (not($next) or f:in($next, $BLOCKS) or f:in($next, $FLOATING) or f:block($next)))"/>
+    <xsl:variable name="name" select="concat(' ', local-name($n), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="namespace-uri($n) != $TEI_NS"><func:result select="false()"/></xsl:when>
+      <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u]"><func:result select="true()"/></xsl:when>
+      <xsl:when test="not(contains($FLOATING, $name))"><func:result select="false()"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="prev" select="f:prev($n)"/>
+        <xsl:variable name="next" select="f:next($n)"/>
+        <func:result select="(not($prev) or $prev[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
+                              or $prev[self::t:seg][parent::t:u])
+                             and (not($next) or $next[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
+                              or $next[self::t:seg][parent::t:u])"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- A block or floating element by its name alone (inline, these still take a word boundary). -->
+  <func:function name="f:blockish-name">
+    <xsl:param name="n"/>
+    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
+                         | $n[self::t:seg][parent::t:u])"/>
   </func:function>
   <func:function name="f:container">
     <xsl:param name="n"/>
@@ -300,9 +336,9 @@
 
   <xsl:template match="*" mode="gen">
     <xsl:choose>
-      <xsl:when test="f:in(., $SILENT)"/>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
       <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
-      <xsl:when test="f:in(., $FLOATING) and not(self::t:note)">
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($FLOATING, concat(' ', local-name(), ' '))) and not(self::t:note)">
         <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates select="." mode="geni"/></xsl:with-param></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -317,7 +353,7 @@
       <xsl:choose>
         <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="gen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
-        <xsl:when test="not(preceding-sibling::node()[self::* or self::text()[normalize-space()]][1][not(f:blockish(.))])">
+        <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <xsl:call-template name="gpara">
             <xsl:with-param name="text"><xsl:call-template name="grun"/></xsl:with-param>
             <xsl:with-param name="node" select=".."/>
@@ -384,8 +420,8 @@
 
   <xsl:template match="*" mode="geni">
     <xsl:choose>
-      <xsl:when test="f:in(., $SILENT)"/>
-      <xsl:when test="f:block(.) or f:in(., $FLOATING)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
+      <xsl:when test="f:blockish-name(.)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -301,11 +301,11 @@
 
   <xsl:template match="*" mode="hgen">
     <xsl:choose>
-      <xsl:when test="f:in(., $SILENT)"><xsl:call-template name="h-silent"/></xsl:when>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"><xsl:call-template name="h-silent"/></xsl:when>
       <xsl:when test="f:container(.)">
         <div class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:call-template name="hchildren"/></div>
       </xsl:when>
-      <xsl:when test="f:in(., $FLOATING) and not(self::t:note)">
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($FLOATING, concat(' ', local-name(), ' '))) and not(self::t:note)">
         <p class="tei-{local-name()}"><xsl:apply-templates select="." mode="hgeni"/></p>
       </xsl:when>
       <xsl:when test="self::t:p or self::t:ab">
@@ -333,7 +333,7 @@
       <xsl:choose>
         <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
-        <xsl:when test="not(preceding-sibling::node()[self::* or self::text()[normalize-space()]][1][not(f:blockish(.))])">
+        <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <p class="run"><xsl:call-template name="hrun"/></p>
         </xsl:when>
       </xsl:choose>
@@ -457,8 +457,8 @@
 
   <xsl:template match="*" mode="hgeni">
     <xsl:choose>
-      <xsl:when test="f:in(., $SILENT)"><xsl:call-template name="h-silent"/></xsl:when>
-      <xsl:when test="f:block(.) or f:in(., $FLOATING)">
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"><xsl:call-template name="h-silent"/></xsl:when>
+      <xsl:when test="f:blockish-name(.)">
         <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
       </xsl:when>
       <xsl:otherwise><span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>

@@ -4,7 +4,8 @@
      Columns: id, speaker_id, speaker_label, text. Tabs and line breaks inside a cell become spaces. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
-                xmlns:exsl="http://exslt.org/common" exclude-result-prefixes="t f exsl">
+                xmlns:exsl="http://exslt.org/common" xmlns:func="http://exslt.org/functions"
+                extension-element-prefixes="func" exclude-result-prefixes="t f exsl func">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -93,16 +94,36 @@
 
   <xsl:template match="t:div"><xsl:apply-templates select="*"/></xsl:template>
 
+  <!-- Row numbers of headings, stage lines, paragraphs (counted over the whole document, by name) and of
+       standalone events, computed once and looked up by key: linear in the document's size. -->
+  <xsl:variable name="ROWS-RTF">
+    <xsl:if test="$ours">
+      <xsl:for-each select="//*[local-name() = 'head']"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      <xsl:for-each select="//*[local-name() = 'stage']"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      <xsl:for-each select="//*[local-name() = 'p']"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      <xsl:for-each select="//t:div/*[self::t:gap or self::t:vocal or self::t:kinesic or self::t:incident or self::t:pause]">
+        <n id="{generate-id()}" v="{position()}"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:variable>
+  <xsl:variable name="ROWS" select="exsl:node-set($ROWS-RTF)"/>
+  <func:function name="f:row-number">
+    <xsl:param name="n"/>
+    <xsl:variable name="id" select="generate-id($n)"/>
+    <xsl:variable name="v"><xsl:for-each select="$ROWS"><xsl:value-of select="key('number', $id)/@v"/></xsl:for-each></xsl:variable>
+    <func:result select="string($v)"/>
+  </func:function>
+
   <xsl:template match="t:head | t:div/t:stage | t:div/t:p">
     <xsl:call-template name="row">
-      <xsl:with-param name="id" select="concat(local-name(), count(preceding::*[local-name() = local-name(current())]) + 1)"/>
+      <xsl:with-param name="id" select="concat(local-name(), f:row-number(.))"/>
       <xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause">
     <xsl:call-template name="row">
-      <xsl:with-param name="id" select="concat('event', count(preceding::*[parent::t:div and (self::t:gap or self::t:vocal or self::t:kinesic or self::t:incident or self::t:pause)]) + 1)"/>
+      <xsl:with-param name="id" select="concat('event', f:row-number(.))"/>
       <xsl:with-param name="text"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
