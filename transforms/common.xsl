@@ -385,6 +385,20 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A speech without a speaker label: the participant named by @who, as an editorial label. -->
+  <xsl:template match="t:sp" mode="gen">
+    <xsl:if test="@who and not(t:speaker)">
+      <xsl:call-template name="gpara">
+        <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name(@who), $ED_CLOSE)"/>
+        <xsl:with-param name="kind" select="'label'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="t:row" mode="gen">
     <xsl:call-template name="gpara">
       <xsl:with-param name="text">
