@@ -275,3 +275,20 @@ def test_the_large_parlamint_sitting_keeps_every_word():
     assert len(expected) > 300_000
     for fmt in ("html", "text"):
         assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
+
+
+# --- the project's own edition: navigation and distinct editorial marks (issue 15, items 1-3) -------------------
+def test_own_edition_has_navigation_and_distinct_marks(seed_conversion):
+    page = render.render(seed_conversion.tree, "html").decode()
+    doc_ = html.document_fromstring(page)
+    skip = doc_.find_class("skip-link")[0]
+    assert skip.get("href") == "#transcript-heading" and doc_.get_element_by_id("transcript-heading") is not None
+    assert doc_.xpath("//footer//a[@href='#top']") and doc_.get_element_by_id("top") is not None
+    turns = doc_.xpath("//section[contains(@class, 'participants')]//a[@class='turns']")
+    assert turns and all(doc_.get_element_by_id(a.get("href")[1:]) is not None for a in turns)
+    lacunae = doc_.find_class("lacuna")  # the inferred lacuna has its own mark, not the inaudible chip
+    assert lacunae and all("inferred" in el.get("title", "") for el in lacunae)
+    assert all("gap-inaudible" not in el.get("class") for el in lacunae)
+    assert "user-select: none" in page  # citation ids stay out of a copied quotation
+    md = render.render(seed_conversion.tree, "markdown").decode()
+    assert "()" not in md and "\u27e6material skipped in the source\u27e7" in md

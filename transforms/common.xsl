@@ -305,6 +305,7 @@
     <xsl:choose>
       <xsl:when test="$ours">
         <xsl:for-each select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+        <xsl:for-each select="/t:TEI/t:text/t:body//t:head"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:for-each select="$FOOTNOTES"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>

@@ -27,7 +27,8 @@
         <style><xsl:call-template name="css"/></style>
       </head>
       <body>
-        <header class="title-block">
+        <a class="skip-link editorial" href="#transcript-heading">Skip to the transcript</a>
+        <header class="title-block" id="top">
           <p class="kind">Transcript</p>
           <h1><xsl:call-template name="title"/></h1>
           <xsl:call-template name="metadata"/>
@@ -37,6 +38,7 @@
         </header>
         <main>
           <xsl:call-template name="participants"/>
+          <xsl:call-template name="contents"/>
           <section class="transcript" aria-labelledby="transcript-heading">
             <h2 id="transcript-heading" class="editorial">Transcript</h2>
             <xsl:apply-templates select="/t:TEI/t:text/t:front"/>
@@ -47,6 +49,7 @@
         <footer class="editorial">
           <p>Edition generated from TEI P5 by tei-edition. Citation links (such as
             <a href="#sp1">sp1</a>) point to turns and paragraphs by their xml:id.</p>
+          <p><a href="#top">Back to the top</a></p>
         </footer>
       </body>
     </html>
@@ -87,10 +90,31 @@
             <xsl:if test="t:note[@type = 'labels']">
               <span class="labels"><xsl:value-of select="concat(' — ', substring-after(t:note[@type = 'labels'], 'Labels: '))"/></span>
             </xsl:if>
+            <xsl:variable name="turns" select="key('turns', @xml:id)"/>
+            <xsl:if test="$turns">
+              <xsl:text> </xsl:text>
+              <a class="turns" href="#{$turns[1]/@xml:id}"><xsl:value-of select="concat(count($turns), ' turn', substring('s', 1, count($turns) != 1))"/></a>
+            </xsl:if>
           </li>
         </xsl:for-each>
       </ul>
     </section>
+  </xsl:template>
+
+  <!-- Turns by participant (speaker index) and the sections of the transcript (contents). -->
+  <xsl:key name="turns" match="t:sp[@xml:id]" use="substring-after(@who, '#')"/>
+  <xsl:template name="contents">
+    <xsl:variable name="heads" select="/t:TEI/t:text/t:body//t:head"/>
+    <xsl:if test="count($heads) &gt; 1">
+      <nav class="contents editorial" aria-labelledby="contents-heading">
+        <h2 id="contents-heading">Contents</h2>
+        <ol>
+          <xsl:for-each select="$heads">
+            <li><a href="#section-{f:number(.)}"><xsl:value-of select="normalize-space(.)"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== the text ======================================================================================= -->
@@ -110,14 +134,15 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="t:head"><h3><xsl:apply-templates mode="inline"/></h3></xsl:template>
+  <xsl:template match="t:head"><h3 id="section-{f:number(.)}"><xsl:apply-templates mode="inline"/></h3></xsl:template>
 
   <xsl:template match="t:stage"><p class="stage"><xsl:apply-templates mode="inline"/></p></xsl:template>
 
   <xsl:template match="t:div/t:p"><p><xsl:call-template name="id-and-cite"/><xsl:apply-templates mode="inline"/></p></xsl:template>
 
-  <xsl:template match="t:div/t:gap[@resp = '#tei-edition']">
-    <p class="lacuna editorial" role="note">[material skipped in the source]</p>
+  <!-- (priority: the event-line template below also matches, and would win as the later of equal rank) -->
+  <xsl:template match="t:div/t:gap[@resp = '#tei-edition']" priority="1">
+    <p class="lacuna editorial" role="note" title="inferred by tei-edition{substring(', certainty ', 1, 13 * boolean(@cert))}{@cert}">[material skipped in the source]</p>
   </xsl:template>
 
   <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause
@@ -165,7 +190,7 @@
 
   <!-- ===== inline (overrides the text forms of common.xsl) ================================================ -->
   <xsl:template match="t:gap" mode="inline">
-    <span class="gap" title="{@reason}">
+    <span class="gap gap-{@reason}" title="{@reason}">
       <xsl:value-of select="concat('[', normalize-space(t:desc), ']')"/>
     </span>
   </xsl:template>
@@ -178,7 +203,7 @@
   </xsl:template>
 
   <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
-    <span class="gap editorial">[material skipped in the source]</span>
+    <span class="gap lacuna editorial" title="inferred by tei-edition{substring(', certainty ', 1, 13 * boolean(@cert))}{@cert}">[material skipped in the source]</span>
   </xsl:template>
 
   <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
@@ -629,6 +654,14 @@ a.cite:hover, a.cite:focus { color: var(--accent); text-decoration: underline; }
 .event, .source-note, .stage { font-style: italic; color: var(--muted); }
 .stage { margin: .3rem 0 1rem; }
 .event-line { margin: 0 0 .7rem; }
+.skip-link { position: absolute; left: -999rem; top: .5rem; background: var(--paper); padding: .3rem .6rem; border: 1px solid var(--rule); z-index: 2; }
+.skip-link:focus { left: 1rem; }
+.participants a.turns { font-size: .8rem; color: var(--accent); }
+.contents ol { font: .9rem/1.5 system-ui, sans-serif; padding-left: 1.5rem; }
+.sp > p.speaker { position: sticky; top: 0; background: var(--paper); z-index: 1; }
+a.cite { -webkit-user-select: none; user-select: none; }
+.gap-crosstalk { background: #e8eef6; color: #24405e; } .gap-untranscribed, .untranscribed { background: #eef3e8; color: #34502a; }
+.lacuna.gap { background: none; border: 1px dashed var(--rule); }
 .lacuna { text-align: center; color: var(--muted); font: .85rem system-ui, sans-serif; letter-spacing: .05em; }
 .foreign { font-style: italic; }
 .lang-marker { font: 600 .6rem/1 system-ui, sans-serif; color: var(--muted); margin-left: .1rem; }
@@ -654,6 +687,8 @@ footer { color: var(--muted); font: .78rem/1.5 system-ui, sans-serif; border-top
   details.source-header > *:not(summary) { display: block; }
   .sp { break-inside: avoid-page; }
   .notes { break-before: page; }
+  .sp > p.speaker { position: static; }
+  .skip-link { display: none; }
   footer { display: none; }
 }
   </xsl:template>

@@ -180,6 +180,10 @@
   <xsl:template match="t:gap | t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
     <xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="remark-text"/></xsl:with-param></xsl:call-template>
   </xsl:template>
+  <!-- an inferred lacuna (no source wording): the edition's own words, in editorial brackets -->
+  <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
+    <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source', $ED_CLOSE)"/>
+  </xsl:template>
   <xsl:template match="t:note[@place = 'inline']" mode="inline">
     <xsl:variable name="s"><xsl:call-template name="open"/><xsl:value-of select="."/><xsl:call-template name="close"/></xsl:variable>
     <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/></xsl:call-template>
