@@ -5,7 +5,7 @@ The lists of block, floating and silent elements are read from common.xsl, where
 (the block list is generated from tei_all.rng by tools/tei_classes.py): one definition for both sides.
 
 What TEI marks as not read is not a word of the edition: of a <choice>, only the reading shown (the first
-<expan>, else <corr>, else <reg>, else the first child); the <teiHeader>. A word broken by
+<expan>, else <corr>, else <reg>, else the first child); of an <app>, the <lem> (else the first <rdg>); the <teiHeader>. A word broken by
 <lb break="no"/> (or pb, cb) is one word. Footnotes (notes inside text, not standing as blocks) are read
 after the text, in document order, as every edition prints them at the end.
 """
@@ -91,7 +91,7 @@ def is_blockish(el) -> bool:
 
 
 def reading_of(choice):
-    for name in ("expan", "corr", "reg"):
+    for name in ("expan", "corr", "reg", "lem", "rdg"):
         found = choice.find(f"{T}{name}")
         if found is not None:
             return found
@@ -124,7 +124,7 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
         notes.append("".join(inner))
         out.append(" ")
         return
-    if name == "choice":
+    if name in ("choice", "app"):
         chosen = reading_of(el)
         if chosen is not None:
             _walk(chosen, out, notes, in_note)

@@ -251,13 +251,16 @@
     <xsl:variable name="kids" select="$n/*"/>
     <func:result select="boolean($kids[f:blockish(.)])"/>
   </func:function>
-  <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available. -->
+  <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available.
+       Of an apparatus entry (app): the lemma, else the first reading; the variants are available. -->
   <func:function name="f:reading">
     <xsl:param name="choice"/>
     <xsl:choose>
       <xsl:when test="$choice/t:expan"><func:result select="$choice/t:expan[1]"/></xsl:when>
       <xsl:when test="$choice/t:corr"><func:result select="$choice/t:corr[1]"/></xsl:when>
       <xsl:when test="$choice/t:reg"><func:result select="$choice/t:reg[1]"/></xsl:when>
+      <xsl:when test="$choice/t:lem"><func:result select="$choice/t:lem[1]"/></xsl:when>
+      <xsl:when test="$choice/t:rdg"><func:result select="$choice/t:rdg[1]"/></xsl:when>
       <xsl:otherwise><func:result select="$choice/*[1]"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -272,11 +275,19 @@
   </func:function>
   <!-- A language tag for HTML: ISO 639-2 codes that have a two-letter form take it (HTML requires that). -->
   <xsl:variable name="LANG639" select="' ara=ar chi=zh zho=zh cze=cs ces=cs dan=da dut=nl nld=nl eng=en fin=fi fre=fr fra=fr ger=de deu=de gre=el ell=el heb=he hun=hu ita=it jpn=ja lat=la nor=no pol=pl por=pt rus=ru spa=es swe=sv tur=tr ukr=uk hrv=hr slv=sl slo=sk slk=sk rum=ro ron=ro bul=bg cat=ca gle=ga wel=cy cym=cy ice=is isl=is '"/>
+  <xsl:variable name="ISO639-1" select="' aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu '"/>
   <func:function name="f:lang">
     <xsl:param name="code"/>
-    <xsl:variable name="primary" select="substring-before(concat($code, '-'), '-')"/>
+    <xsl:variable name="primary" select="translate(substring-before(concat($code, '-'), '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
     <xsl:variable name="two" select="substring-before(substring-after($LANG639, concat(' ', $primary, '=')), ' ')"/>
-    <func:result select="concat($two, substring($code, 1 + string-length($primary) * boolean($two)))"/>
+    <xsl:choose>
+      <xsl:when test="$two != ''"><func:result select="concat($two, substring($code, 1 + string-length($primary)))"/></xsl:when>
+      <!-- a two-letter code that is not ISO 639-1 (a project's own, such as "MP"): private use -->
+      <xsl:when test="string-length($primary) = 2 and not(contains($ISO639-1, concat(' ', $primary, ' ')))">
+        <func:result select="concat('x-', $code)"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="$code"/></xsl:otherwise>
+    </xsl:choose>
   </func:function>
   <func:function name="f:rend">
     <xsl:param name="n"/><xsl:param name="word"/>
@@ -440,7 +451,7 @@
       <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="t:choice" mode="geni"><xsl:apply-templates select="f:reading(.)" mode="geni"/></xsl:template>
+  <xsl:template match="t:choice | t:app" mode="geni"><xsl:apply-templates select="f:reading(.)" mode="geni"/></xsl:template>
   <xsl:template match="t:lb | t:cb" mode="geni">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>

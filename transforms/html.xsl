@@ -514,15 +514,15 @@
     <span class="tei-foreign"><xsl:if test="@xml:lang != ''"><xsl:attribute name="lang"><xsl:value-of select="f:lang(@xml:lang)"/></xsl:attribute></xsl:if><xsl:apply-templates mode="hgeni"/></span>
   </xsl:template>
 
-  <xsl:template match="t:choice" mode="hgeni">
+  <xsl:template match="t:choice | t:app" mode="hgeni">
     <xsl:variable name="shown" select="f:reading(.)"/>
     <xsl:variable name="other">
       <xsl:for-each select="*[count(. | $shown) != 1]">
         <xsl:if test="position() &gt; 1"> / </xsl:if>
-        <xsl:value-of select="concat(local-name(), ': ', normalize-space(.))"/>
+        <xsl:value-of select="concat(local-name(), substring(' ', 1, string-length(@wit)), @wit, ': ', normalize-space(.))"/>
       </xsl:for-each>
     </xsl:variable>
-    <span class="tei-choice" title="{$other}" tabindex="0"><xsl:apply-templates select="$shown" mode="hgeni"/></span>
+    <span class="tei-choice tei-{local-name()}" title="{$other}" tabindex="0"><xsl:apply-templates select="$shown" mode="hgeni"/></span>
   </xsl:template>
 
   <xsl:template match="t:lb" mode="hgeni">
