@@ -115,10 +115,10 @@ def _run_job(job: Job) -> dict:
                                                                        "reconvert"))
     files: list[tuple[str, str]] = []
     try:
-        tree, kept, words = _tei_for(job, dest, manifest, force, reconvert, files)
+        tree, kept, words, note = _tei_for(job, dest, manifest, force, reconvert, files)
         edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
-                "input": job.input_hash}
+                "input": job.input_hash, "note": note}
     except TeiEditionError as err:
         return {"stem": job.stem, "ok": False, "error": str(err), "files": files,
                 "source": str(job.transcript or job.tei_file)}
@@ -128,18 +128,17 @@ def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files
     target = dest / f"{job.stem}.xml"
     if job.transcript is None:  # a TEI file without a transcript: validate and render it as it is
         tree = xmlio.parse_file(job.tei_file)
-        gate(tree, job.tei_file)
+        note = gate(tree, job.tei_file)          # TEI of another project: a note saying how it was rendered
         if target != job.tei_file:
             files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
-        return tree, False, None
+        return tree, False, None, note
     if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
         tree = xmlio.parse_file(target)
-        gate(tree, target)
-        return tree, True, None
+        return tree, True, None, gate(tree, target)
     conversion = convert_file(job.transcript, meta_path=job.meta)
     gate(conversion.tree, target)                # nothing is written when the gate fails
     files.append(_write(target, conversion.data, manifest, force or reconvert))
-    return conversion.tree, False, conversion.words
+    return conversion.tree, False, conversion.words, None
 
 
 def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list,
@@ -275,6 +274,8 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
         _emit(on_event, "failed", Path(outcome["source"]), outcome["error"])
         return
     result.built += 1
+    if outcome.get("note"):
+        _emit(on_event, "note", dest / f"{outcome['stem']}.xml", outcome["note"])
     if outcome["kept"]:
         result.kept.append(dest / f"{outcome['stem']}.xml")
         _emit(on_event, "kept", dest / f"{outcome['stem']}.xml")

@@ -242,6 +242,8 @@ def build(
     def event(state, path, detail):
         if state == "failed":
             progress.echo(f"failed  {path}: {detail}")
+        elif state == "note" and not quiet:
+            progress.echo(f"note    {path}: {detail}")
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
@@ -304,7 +306,9 @@ def render(
             raise UsageError(f"--width wraps the text edition only (use it with --to text, not --to {to})")
         tree = xmlio.parse_file(source)
         if check:
-            gate(tree, source)
+            note = gate(tree, source)
+            if note:
+                typer.echo(f"tei-edition: note: {source}: {note}", err=True)
         data = renderer.render(tree, to, **({"width": width} if to == "text" else {}))
         if output is None:
             sys.stdout.buffer.write(data)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 
+from . import anytei
 from .encode import RESP, TEI_NS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -37,7 +38,10 @@ def source_words(source_text: str, markdown: bool) -> list[str]:
 
 
 def tei_text(root) -> str:
-    """Readback of <text> as the source's wording."""
+    """Readback of <text> as the source's wording (for TEI of other projects: as the generic renderer reads it,
+    see tei/anytei.py)."""
+    if root.tag == f"{{{TEI_NS}}}TEI" and not anytei.is_ours(root):
+        return anytei.reading(root)
     text_el = root.find(f"{{{TEI_NS}}}text") if root.tag != f"{{{TEI_NS}}}text" else root
     out: list[str] = []
     _collect(text_el, out)
@@ -119,19 +123,32 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
         lines = text.split("\n")
         start = next(i for i, line in enumerate(lines) if line and set(line) == {"="}) + 1
         rules = [i for i, line in enumerate(lines) if line and set(line) == {"-"} and i + 1 < len(lines)
-                 and lines[i + 1] == "Notes"]
-        end = rules[-1] if rules else len(lines)
-        return words(_EDITORIAL.sub(" ", "\n".join(lines[start:end])))
+                 and lines[i + 1] in ("Notes", "\u27e6Notes\u27e7")]
+        # This project's notes are the edition's own; another TEI's footnotes (under ⟦Notes⟧) are the source's.
+        end = rules[-1] if rules and lines[rules[-1] + 1] == "Notes" else len(lines)
+        body = "\n".join(lines[start:end])
+        return words(_EDITORIAL.sub(" ", _any(body, ANY_TEI_TEXT in "\n".join(lines[:start]))))
     if fmt == "markdown":
-        body = text.split("<!-- transcript -->", 1)[1].split("<!-- /transcript -->", 1)[0]
-        return words(_EDITORIAL.sub(" ", _MD_NOTE_REF.sub(" ", body)))
+        any_tei = ANY_TEI_MD in text
+        body = re.split(r"<!-- transcript(?: [a-z-]+)? -->", text, maxsplit=1)[1].split("<!-- /transcript -->", 1)[0]
+        if any_tei:  # emphasis marks may fall inside a word; escaped characters stay
+            body = re.sub(r"(?<!\\)(\*+|~~)", "", body)
+        return words(_EDITORIAL.sub(" ", _MD_NOTE_REF.sub(" ", _any(body, any_tei))))
     if fmt == "tsv":
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
+        any_tei = bool(rows) and rows[0][:2] == ["id", "element"]
         out: list[str] = []
         last_sp = None
-        for row in text.split("\n")[1:]:
+        for row in rows[1:]:
             if not row:
                 continue
-            ident, _who, label, cell = row.split("\t")
+            if any_tei:
+                out += words(_EDITORIAL.sub(" ", _any(row[4], True)))
+                continue
+            ident, _who, label, cell = row
             sp = ident.split(".")[0] if label else None
             if label and sp != last_sp:
                 out += words(_EDITORIAL.sub(" ", label))
@@ -143,6 +160,8 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
 
         doc = html.document_fromstring(data)
         transcript = doc.find_class("transcript")[0]
+        if transcript.get("data-tei") == "any":
+            return words(_any(_html_any(doc), True))
         for el in transcript.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]"):
             el.drop_tree()
         return words(" ".join(transcript.itertext()))
@@ -151,6 +170,46 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
 
         return words(" ".join(texts(data)))
     raise ValueError(f"no fidelity reader for {fmt}")
+
+
+# Editions of TEI from other projects (the generic renderer) say so: these markers tell the readers.
+ANY_TEI_TEXT = "Rendered from TEI by tei-edition (any TEI)"
+ANY_TEI_MD = "<!-- transcript any-tei -->"
+_SUPPLIED = re.compile("[\u27e8\u27e9]")
+_HTML_BLOCKS = {"p", "div", "section", "li", "ul", "ol", "td", "th", "tr", "table", "caption", "h1", "h2", "h3",
+                "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption", "dl", "dt", "dd", "nav", "aside"}
+
+
+def _any(text: str, any_tei: bool) -> str:
+    """Supplied text is set in ⟨angle brackets⟩, which may fall inside a word: not a word boundary."""
+    return _SUPPLIED.sub("", text) if any_tei else text
+
+
+def _html_any(doc) -> str:
+    """The text of the edition and its notes, as a reader sees it: inline markup joins, blocks and the
+    edition's own additions (class editorial, replaced by a space) separate."""
+    out: list[str] = []
+
+    def walk(el) -> None:
+        cls = f" {el.get('class') or ''} "
+        if " editorial " in cls:
+            out.append(" ")
+            return
+        boundary = el.tag in _HTML_BLOCKS or " block " in cls
+        if boundary:
+            out.append(" ")
+        out.append(el.text or "")
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            out.append(child.tail or "")
+        if boundary:
+            out.append(" ")
+
+    for part in doc.xpath("//*[contains(concat(' ', @class, ' '), ' transcript ') or "
+                          "contains(concat(' ', @class, ' '), ' notes ')]"):
+        walk(part)
+    return "".join(out)
 
 
 def check_edition(fmt: str, data: bytes, root=None, expected: list[str] | None = None) -> Difference | None:

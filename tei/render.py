@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import resources, xmlio
-from .errors import InvalidDocument, UsageError
+from .errors import InputError, InvalidDocument, UsageError
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,11 @@ def render(tree, fmt: str, **params) -> bytes:
     """Render a (validated) TEI tree into one format; returns the bytes of the edition."""
     if fmt not in WRITERS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(WRITERS)})")
+    from . import anytei
+
+    problem = anytei.kind_problem(tree.getroot())
+    if problem:  # even without the gate (--no-check): an empty edition of a non-TEI file helps no one
+        raise InputError(f"not rendered: {problem}")
     writer = WRITERS[fmt]
     if writer.function:
         return _python_writer(writer.function)(tree)

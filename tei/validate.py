@@ -210,14 +210,33 @@ _worker: Validator | None = None
 _shared: dict[str, Validator] = {}
 
 
-def gate(tree, path) -> None:
-    """The validation gate of build and render: the project schema and rules. Raises InvalidDocument naming
-    the first problems, so nothing is written or rendered from an invalid TEI."""
-    problems = shared_validator().validate_tree(tree, str(path)).problems
+def gate(tree, path) -> str | None:
+    """The gate of build and render. This project's own TEI (it names tei-edition as its application) must be
+    valid against the project customization (schema and rules); TEI P5 of any other project is rendered by the
+    generic renderer (checked against tei_all too when $TEI_EDITION_TEI_ALL names it), and the returned note
+    says so. Not TEI P5 (TEI P4, another vocabulary): InputError. Invalid: InvalidDocument naming the first
+    problems, so nothing is written or rendered from it."""
+    from . import anytei
+
+    root = tree.getroot()
+    problem = anytei.kind_problem(root)
+    if problem:
+        raise InputError(f"not rendered: {problem}", path=path)
+    if not anytei.is_ours(root):
+        if os.environ.get(TEI_ALL_ENV):
+            _refuse(shared_validator("tei-all").validate_tree(tree, str(path)).problems, path, "not valid TEI P5 "
+                    "(tei_all)")
+        return anytei.outside_note(root)
+    _refuse(shared_validator().validate_tree(tree, str(path)).problems, path,
+            "not valid against the tei-edition customization (this file names tei-edition as its application)")
+    return None
+
+
+def _refuse(problems: list, path, what: str) -> None:
     if problems:
         shown = "; ".join(f"line {p.line}: {p.message} [{p.rule}]" for p in problems[:3])
         more = f" (+{len(problems) - 3} more; run tei-edition validate {path})" if len(problems) > 3 else ""
-        raise InvalidDocument(f"not valid, not rendered: {shown}{more}", path=path)
+        raise InvalidDocument(f"{what}, not rendered: {shown}{more}", path=path)
 
 
 def shared_validator(schema: str = "project") -> Validator:

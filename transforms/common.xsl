@@ -10,11 +10,15 @@
        the text formats and marked class="editorial" in HTML, so readers, and the fidelity check, can tell
        the source's words from ours. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+                xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
+                xmlns:func="http://exslt.org/functions" xmlns:exsl="http://exslt.org/common"
+                extension-element-prefixes="func" exclude-result-prefixes="t f func exsl">
 
-  <xsl:strip-space elements="t:TEI t:teiHeader t:text t:front t:body t:div t:sp t:docTitle t:listPerson
-                             t:person t:personGrp t:particDesc t:profileDesc t:fileDesc t:titleStmt
-                             t:sourceDesc t:bibl t:langUsage t:settingDesc t:setting t:publicationStmt
+  <!-- Whitespace-only text is dropped only in elements that hold no words of their own (tei/anytei.py reads
+       this list too). -->
+  <xsl:strip-space elements="t:TEI t:teiHeader t:text t:front t:body t:div t:sp t:listPerson
+                             t:particDesc t:profileDesc t:fileDesc t:titleStmt
+                             t:sourceDesc t:langUsage t:settingDesc t:publicationStmt
                              t:availability t:notesStmt t:encodingDesc t:respStmt"/>
 
   <xsl:variable name="ED_OPEN" select="'&#x27E6;'"/>
@@ -89,7 +93,7 @@
        (A note in <front> is a line the source printed, such as the archive disclaimer.) -->
   <xsl:template name="note-number">
     <xsl:param name="note" select="."/>
-    <xsl:value-of select="count($note/preceding::t:note[not(@place = 'inline')][ancestor::t:body]) + 1"/>
+    <xsl:value-of select="f:number($note)"/>
   </xsl:template>
 
   <!-- ===== remarks: the source's own wording and brackets ================================================= -->
@@ -101,13 +105,14 @@
   </xsl:template>
 
   <xsl:template name="remark-text">
-    <xsl:call-template name="open"/>
+    <xsl:variable name="desc" select="normalize-space(t:desc)"/>
     <xsl:choose>
       <!-- pause is empty in TEI: the encoder emits it for the printed form (Pause.) only (conventions: pause) -->
-      <xsl:when test="self::t:pause and not(t:desc)">Pause.</xsl:when>
-      <xsl:otherwise><xsl:value-of select="normalize-space(t:desc)"/></xsl:otherwise>
+      <xsl:when test="self::t:pause and not(t:desc)"><xsl:call-template name="open"/>Pause.<xsl:call-template name="close"/></xsl:when>
+      <!-- a desc that already has its brackets (other projects' TEI) is not bracketed again -->
+      <xsl:when test="starts-with($desc, '(') or starts-with($desc, '[')"><xsl:value-of select="$desc"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="open"/><xsl:value-of select="$desc"/><xsl:call-template name="close"/></xsl:otherwise>
     </xsl:choose>
-    <xsl:call-template name="close"/>
   </xsl:template>
 
   <!-- markup.correction: subst holds del then add, printed with a space between, as the source did -->
@@ -172,6 +177,336 @@
     <xsl:param name="nodes" select="node()"/>
     <xsl:variable name="s"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
     <xsl:value-of select="normalize-space($s)"/>
+  </xsl:template>
+
+  <!-- ===== any TEI: the generic renderer =====================================================================
+       The templates above render this project's own transcripts ($ours: the TEI names tei-edition as its
+       application). Any other TEI P5 goes through the generic renderer below (modes gen and geni here, for the
+       text formats; hgen and hgeni in html.xsl), which renders every element of <text>:
+       - block elements (the TEI classes listed in $BLOCKS, generated from tei_all.rng) are blocks: a
+         container when they hold blocks, otherwise a paragraph of their inline content;
+       - "floating" elements (notes, milestones, events) standing between blocks are blocks of their own, and
+         inline where they touch text;
+       - anything else is inline, its content kept (the fallback): nothing is dropped.
+       What the generic renderer adds is editorial (in ⟦white brackets⟧, or class="editorial" in HTML);
+       supplied text is set in ⟨angle brackets⟩, which the word check reads as no boundary. -->
+  <xsl:variable name="ours" select="boolean($header/t:encodingDesc/t:appInfo/t:application[@ident = 'tei-edition'])"/>
+  <xsl:variable name="TEI_NS" select="'http://www.tei-c.org/ns/1.0'"/>
+  <!-- BEGIN generated block list (tools/tei_classes.py) -->
+  <xsl:variable name="BLOCKS" select="' ab address annotationBlock argument back body byline castGroup castItem castList cell closer dateline div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eTree epigraph epilogue figure floatingText forest front graph group head item l lg list listApp listBibl listEvent listForest listNym listObject listOrg listPerson listPlace listRelation listWit opener p postscript prologue row salute signed sp spGrp speaker table text titlePage titlePart trailer tree u '"/>
+  <!-- END generated block list -->
+  <!-- Elements that stand between blocks as blocks of their own, or inline inside text. -->
+  <xsl:variable name="FLOATING" select="' note pb cb lb milestone gap kinesic vocal incident pause shift anchor figure stage fw space timeline link linkGrp join joinGrp alt altGrp '"/>
+  <xsl:variable name="BLOCKS_FLOATING" select="concat($BLOCKS, $FLOATING)"/>
+  <!-- Pointers and alignment, with no words: rendered as nothing. -->
+  <xsl:variable name="SILENT" select="' anchor timeline link linkGrp join joinGrp alt altGrp '"/>
+  <xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>
+
+  <func:function name="f:in">
+    <xsl:param name="n"/><xsl:param name="list"/>
+    <func:result select="boolean($n[self::* and namespace-uri() = $TEI_NS][contains($list, concat(' ', local-name(), ' '))])"/>
+  </func:function>
+  <func:function name="f:block">
+    <xsl:param name="n"/>
+    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS, concat(' ', local-name(), ' '))]
+                         | $n[self::t:seg][parent::t:u])"/>
+  </func:function>
+  <!-- The sibling before (after) a node that is an element or non-blank text, looking past one blank text
+       node or comment (XPath's [1] on the axis itself: constant time, where a filtered axis would scan all
+       siblings and make long containers quadratic). -->
+  <func:function name="f:prev">
+    <xsl:param name="n"/>
+    <xsl:variable name="n1" select="$n/preceding-sibling::node()[1]"/>
+    <xsl:choose>
+      <xsl:when test="$n1[self::* or self::text()[normalize-space()]]"><func:result select="$n1"/></xsl:when>
+      <xsl:otherwise><func:result select="$n/preceding-sibling::node()[2][self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <func:function name="f:next">
+    <xsl:param name="n"/>
+    <xsl:variable name="n1" select="$n/following-sibling::node()[1]"/>
+    <xsl:choose>
+      <xsl:when test="$n1[self::* or self::text()[normalize-space()]]"><func:result select="$n1"/></xsl:when>
+      <xsl:otherwise><func:result select="$n/following-sibling::node()[2][self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
+  <func:function name="f:blockish">
+    <xsl:param name="n"/>
+    <xsl:variable name="name" select="concat(' ', local-name($n), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="namespace-uri($n) != $TEI_NS"><func:result select="false()"/></xsl:when>
+      <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u]"><func:result select="true()"/></xsl:when>
+      <xsl:when test="not(contains($FLOATING, $name))"><func:result select="false()"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="prev" select="f:prev($n)"/>
+        <xsl:variable name="next" select="f:next($n)"/>
+        <func:result select="(not($prev) or $prev[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
+                              or $prev[self::t:seg][parent::t:u])
+                             and (not($next) or $next[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
+                              or $next[self::t:seg][parent::t:u])"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- A block or floating element by its name alone (inline, these still take a word boundary). -->
+  <func:function name="f:blockish-name">
+    <xsl:param name="n"/>
+    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
+                         | $n[self::t:seg][parent::t:u])"/>
+  </func:function>
+  <func:function name="f:container">
+    <xsl:param name="n"/>
+    <xsl:variable name="kids" select="$n/*"/>
+    <func:result select="boolean($kids[f:blockish(.)])"/>
+  </func:function>
+  <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available.
+       Of an apparatus entry (app): the lemma, else the first reading; the variants are available. -->
+  <func:function name="f:reading">
+    <xsl:param name="choice"/>
+    <xsl:choose>
+      <xsl:when test="$choice/t:expan"><func:result select="$choice/t:expan[1]"/></xsl:when>
+      <xsl:when test="$choice/t:corr"><func:result select="$choice/t:corr[1]"/></xsl:when>
+      <xsl:when test="$choice/t:reg"><func:result select="$choice/t:reg[1]"/></xsl:when>
+      <xsl:when test="$choice/t:lem"><func:result select="$choice/t:lem[1]"/></xsl:when>
+      <xsl:when test="$choice/t:rdg"><func:result select="$choice/t:rdg[1]"/></xsl:when>
+      <xsl:otherwise><func:result select="$choice/*[1]"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- An id for HTML: only a non-empty xml:id that no other element shares. -->
+  <func:function name="f:id">
+    <xsl:param name="n"/>
+    <xsl:variable name="id" select="string($n/@xml:id)"/>
+    <xsl:choose>
+      <xsl:when test="$id != '' and not(contains($id, ' ')) and count(key('ids', $id)) = 1"><func:result select="$id"/></xsl:when>
+      <xsl:otherwise><func:result select="''"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- A language tag for HTML: ISO 639-2 codes that have a two-letter form take it (HTML requires that). -->
+  <xsl:variable name="LANG639" select="' ara=ar chi=zh zho=zh cze=cs ces=cs dan=da dut=nl nld=nl eng=en fin=fi fre=fr fra=fr ger=de deu=de gre=el ell=el heb=he hun=hu ita=it jpn=ja lat=la nor=no pol=pl por=pt rus=ru spa=es swe=sv tur=tr ukr=uk hrv=hr slv=sl slo=sk slk=sk rum=ro ron=ro bul=bg cat=ca gle=ga wel=cy cym=cy ice=is isl=is '"/>
+  <xsl:variable name="ISO639-1" select="' aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu '"/>
+  <func:function name="f:lang">
+    <xsl:param name="code"/>
+    <xsl:variable name="primary" select="translate(substring-before(concat($code, '-'), '-'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="two" select="substring-before(substring-after($LANG639, concat(' ', $primary, '=')), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="$two != ''"><func:result select="concat($two, substring($code, 1 + string-length($primary)))"/></xsl:when>
+      <!-- a two-letter code that is not ISO 639-1 (a project's own, such as "MP"): private use -->
+      <xsl:when test="string-length($primary) = 2 and not(contains($ISO639-1, concat(' ', $primary, ' ')))">
+        <func:result select="concat('x-', $code)"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="$code"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <func:function name="f:rend">
+    <xsl:param name="n"/><xsl:param name="word"/>
+    <func:result select="contains(concat(' ', translate($n/@rend, '()', '  '), ' '), concat(' ', $word, ' '))"/>
+  </func:function>
+  <!-- Depth of a division: 1 for a div directly in body/front/back. -->
+  <func:function name="f:depth">
+    <xsl:param name="n"/>
+    <func:result select="count($n/ancestor-or-self::*[self::t:div or self::t:div1 or self::t:div2 or self::t:div3
+                         or self::t:div4 or self::t:div5 or self::t:div6 or self::t:div7])"/>
+  </func:function>
+  <!-- A participant named by @who: its name in the header, or the id itself. -->
+  <func:function name="f:who-name">
+    <xsl:param name="who"/>
+    <xsl:variable name="id" select="substring-after(normalize-space(substring-before(concat($who, ' '), ' ')), '#')"/>
+    <xsl:variable name="p" select="key('ids', $id)[self::t:person or self::t:personGrp or self::t:role or self::t:castItem]"/>
+    <xsl:variable name="name" select="normalize-space(($p/t:persName | $p/t:name | $p)[1])"/>
+    <func:result select="concat($name, substring($id, 1, string-length($id) * not($name)))"/>
+  </func:function>
+
+  <!-- Footnotes of any TEI: notes inside the text (not standing as blocks, not inside another note), numbered
+       once in document order; the numbers are looked up through a key (linear in the document's size). -->
+  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
+  <xsl:key name="number" match="n" use="@id"/>
+  <xsl:variable name="NUMBERS-RTF">
+    <xsl:choose>
+      <xsl:when test="$ours">
+        <xsl:for-each select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+        <xsl:for-each select="/t:TEI/t:text/t:body//t:head"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$FOOTNOTES"><n id="{generate-id()}" v="{position()}"/></xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="NUMBERS" select="exsl:node-set($NUMBERS-RTF)"/>
+  <func:function name="f:number">
+    <xsl:param name="n"/>
+    <xsl:variable name="id" select="generate-id($n)"/>
+    <xsl:variable name="v"><xsl:for-each select="$NUMBERS"><xsl:value-of select="key('number', $id)/@v"/></xsl:for-each></xsl:variable>
+    <func:result select="string($v)"/>
+  </func:function>
+
+  <!-- Title and byline of any TEI. -->
+  <xsl:template name="any-title">
+    <xsl:variable name="main" select="$header/t:fileDesc/t:titleStmt/t:title[@type = 'main' or not(@type)][1]"/>
+    <xsl:value-of select="normalize-space(($main | $header/t:fileDesc/t:titleStmt/t:title)[1])"/>
+  </xsl:template>
+  <xsl:template name="any-authors">
+    <xsl:for-each select="$header/t:fileDesc/t:titleStmt/t:author">
+      <xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="normalize-space((t:persName | t:name | self::*[not(t:persName | t:name)])[1])"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ===== generic renderer, text formats (text, markdown, tsv) ===========================================
+       Hooks each format defines: gpara (one block of text: param text, kind, node), gverse (one line of verse). -->
+  <xsl:template match="t:teiHeader | t:facsimile | t:standOff | t:sourceDoc" mode="gen"/>
+
+  <xsl:template match="*" mode="gen">
+    <xsl:choose>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
+      <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($FLOATING, concat(' ', local-name(), ' '))) and not(self::t:note)">
+        <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates select="." mode="geni"/></xsl:with-param></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A container's children: blocks in order; each run of inline nodes between them is one paragraph. -->
+  <xsl:template name="gchildren">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="gen"/></xsl:when>
+        <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
+        <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
+          <xsl:call-template name="gpara">
+            <xsl:with-param name="text"><xsl:call-template name="grun"/></xsl:with-param>
+            <xsl:with-param name="node" select=".."/>
+          </xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+  <!-- One run, node by node to the next block (one recursion per node of the run). -->
+  <xsl:template name="grun">
+    <xsl:apply-templates select="." mode="geni"/>
+    <xsl:for-each select="following-sibling::node()[1][not(self::* and f:blockish(.))]"><xsl:call-template name="grun"/></xsl:for-each>
+  </xsl:template>
+
+  <xsl:template match="t:l" mode="gen">
+    <xsl:call-template name="gverse"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:u" mode="gen">
+    <xsl:if test="@who and not(preceding-sibling::*[1][self::t:note[@type = 'speaker']])">
+      <xsl:call-template name="gpara">
+        <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name(@who), $ED_CLOSE)"/>
+        <xsl:with-param name="kind" select="'label'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A speech without a speaker label: the participant named by @who, as an editorial label. -->
+  <xsl:template match="t:sp" mode="gen">
+    <xsl:if test="@who and not(t:speaker)">
+      <xsl:call-template name="gpara">
+        <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name(@who), $ED_CLOSE)"/>
+        <xsl:with-param name="kind" select="'label'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="f:container(.)"><xsl:call-template name="gchildren"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:row" mode="gen">
+    <xsl:call-template name="gpara">
+      <xsl:with-param name="text">
+        <xsl:for-each select="*"><xsl:if test="position() &gt; 1"> | </xsl:if><xsl:apply-templates mode="geni"/></xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:item" mode="gen">
+    <xsl:call-template name="gpara">
+      <xsl:with-param name="text">- <xsl:apply-templates mode="geni"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- inline, text formats -->
+  <xsl:template match="text()" mode="geni">
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']">
+        <xsl:call-template name="trim-at-breaks"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- A word broken across lines (lb break="no"): the whitespace around the break is not a word boundary. -->
+  <xsl:template name="trim-at-breaks">
+    <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][@break = 'no']) and translate(substring(., 1, 1), $ws, '') = ''"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1][@break = 'no']) and translate(substring(., string-length(.)), $ws, '') = ''"/>
+    <xsl:if test="$lead and normalize-space()"><xsl:text> </xsl:text></xsl:if>
+    <xsl:value-of select="normalize-space()"/>
+    <xsl:if test="$trail or (not(normalize-space()) and not($lead))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="geni">
+    <xsl:choose>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
+      <xsl:when test="f:blockish-name(.)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:choice | t:app" mode="geni"><xsl:apply-templates select="f:reading(.)" mode="geni"/></xsl:template>
+  <xsl:template match="t:lb | t:cb" mode="geni">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="t:pb" mode="geni">
+    <xsl:if test="not(@break = 'no')">
+      <xsl:value-of select="concat(' ', $ED_OPEN, 'p.', substring(' ', 1, string-length(@n)), @n, $ED_CLOSE, ' ')"/>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="t:milestone" mode="geni">
+    <xsl:value-of select="concat(' ', $ED_OPEN, normalize-space(concat(@unit, ' ', @n)), $ED_CLOSE, ' ')"/>
+  </xsl:template>
+  <xsl:template match="t:space" mode="geni"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="t:supplied" mode="geni">&#x27E8;<xsl:apply-templates mode="geni"/>&#x27E9;</xsl:template>
+  <xsl:template match="t:gap" mode="geni">
+    <xsl:choose>
+      <xsl:when test="t:desc"><xsl:text> </xsl:text><xsl:call-template name="bracketed-desc"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat(' ', $ED_OPEN, '…', $ED_CLOSE, ' ')"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause | t:shift" mode="geni">
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="t:desc"><xsl:call-template name="bracketed-desc"/></xsl:when>
+      <xsl:when test="normalize-space()">(<xsl:apply-templates mode="geni"/>)</xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($ED_OPEN, local-name(), substring(' ', 1, string-length(@type)), @type, $ED_CLOSE)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+  <xsl:template match="t:note" mode="geni">
+    <xsl:choose>
+      <xsl:when test="f:number(.) != ''"><xsl:call-template name="gnote-ref"/></xsl:when>
+      <xsl:otherwise> (<xsl:apply-templates mode="geni"/>) </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="gnote-ref"><xsl:value-of select="concat($ED_OPEN, f:number(.), $ED_CLOSE)"/></xsl:template>
+  <xsl:template match="t:desc" mode="geni"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:template>
+
+  <!-- The descriptions of a remark, in brackets unless the source already bracketed them. -->
+  <xsl:template name="bracketed-desc">
+    <xsl:param name="open" select="'('"/><xsl:param name="close" select="')'"/>
+    <xsl:variable name="s">
+      <xsl:for-each select="t:desc"><xsl:if test="position() &gt; 1"> / </xsl:if><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="starts-with($s, '(') or starts-with($s, '[')"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($open, $s, $close)"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== utilities ====================================================================================== -->

@@ -2,12 +2,21 @@
 <!-- HTML reading edition: one self-contained page (inline CSS, no scripts, no network), valid HTML5,
      responsive and printable. Everything this edition adds to the source's words carries class="editorial". -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+                xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
+                xmlns:func="http://exslt.org/functions" extension-element-prefixes="func"
+                exclude-result-prefixes="t f func">
   <xsl:import href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css-href" select="''"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$ours"><xsl:call-template name="transcript-page"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="any-page"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="transcript-page">
     <xsl:variable name="lang" select="(/t:TEI/@xml:lang | /t:TEI/t:teiHeader/t:profileDesc/t:langUsage/t:language[1]/@ident)[1]"/>
     <html lang="{$lang}">
       <head>
@@ -18,7 +27,8 @@
         <style><xsl:call-template name="css"/></style>
       </head>
       <body>
-        <header class="title-block">
+        <a class="skip-link editorial" href="#transcript-heading">Skip to the transcript</a>
+        <header class="title-block" id="top">
           <p class="kind">Transcript</p>
           <h1><xsl:call-template name="title"/></h1>
           <xsl:call-template name="metadata"/>
@@ -28,6 +38,7 @@
         </header>
         <main>
           <xsl:call-template name="participants"/>
+          <xsl:call-template name="contents"/>
           <section class="transcript" aria-labelledby="transcript-heading">
             <h2 id="transcript-heading" class="editorial">Transcript</h2>
             <xsl:apply-templates select="/t:TEI/t:text/t:front"/>
@@ -38,6 +49,7 @@
         <footer class="editorial">
           <p>Edition generated from TEI P5 by tei-edition. Citation links (such as
             <a href="#sp1">sp1</a>) point to turns and paragraphs by their xml:id.</p>
+          <p><a href="#top">Back to the top</a></p>
         </footer>
       </body>
     </html>
@@ -78,10 +90,31 @@
             <xsl:if test="t:note[@type = 'labels']">
               <span class="labels"><xsl:value-of select="concat(' — ', substring-after(t:note[@type = 'labels'], 'Labels: '))"/></span>
             </xsl:if>
+            <xsl:variable name="turns" select="key('turns', @xml:id)"/>
+            <xsl:if test="$turns">
+              <xsl:text> </xsl:text>
+              <a class="turns" href="#{$turns[1]/@xml:id}"><xsl:value-of select="concat(count($turns), ' turn', substring('s', 1, count($turns) != 1))"/></a>
+            </xsl:if>
           </li>
         </xsl:for-each>
       </ul>
     </section>
+  </xsl:template>
+
+  <!-- Turns by participant (speaker index) and the sections of the transcript (contents). -->
+  <xsl:key name="turns" match="t:sp[@xml:id]" use="substring-after(@who, '#')"/>
+  <xsl:template name="contents">
+    <xsl:variable name="heads" select="/t:TEI/t:text/t:body//t:head"/>
+    <xsl:if test="count($heads) &gt; 1">
+      <nav class="contents editorial" aria-labelledby="contents-heading">
+        <h2 id="contents-heading">Contents</h2>
+        <ol>
+          <xsl:for-each select="$heads">
+            <li><a href="#section-{f:number(.)}"><xsl:value-of select="normalize-space(.)"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== the text ======================================================================================= -->
@@ -101,14 +134,15 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="t:head"><h3><xsl:apply-templates mode="inline"/></h3></xsl:template>
+  <xsl:template match="t:head"><h3 id="section-{f:number(.)}"><xsl:apply-templates mode="inline"/></h3></xsl:template>
 
   <xsl:template match="t:stage"><p class="stage"><xsl:apply-templates mode="inline"/></p></xsl:template>
 
   <xsl:template match="t:div/t:p"><p><xsl:call-template name="id-and-cite"/><xsl:apply-templates mode="inline"/></p></xsl:template>
 
-  <xsl:template match="t:div/t:gap[@resp = '#tei-edition']">
-    <p class="lacuna editorial" role="note">[material skipped in the source]</p>
+  <!-- (priority: the event-line template below also matches, and would win as the later of equal rank) -->
+  <xsl:template match="t:div/t:gap[@resp = '#tei-edition']" priority="1">
+    <p class="lacuna editorial" role="note" title="inferred by tei-edition{substring(', certainty ', 1, 13 * boolean(@cert))}{@cert}">[material skipped in the source]</p>
   </xsl:template>
 
   <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause
@@ -159,7 +193,7 @@
 
   <!-- ===== inline (overrides the text forms of common.xsl) ================================================ -->
   <xsl:template match="t:gap" mode="inline">
-    <span class="gap" title="{@reason}">
+    <span class="gap gap-{@reason}" title="{@reason}">
       <xsl:value-of select="concat('[', normalize-space(t:desc), ']')"/>
     </span>
   </xsl:template>
@@ -172,7 +206,7 @@
   </xsl:template>
 
   <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
-    <span class="gap editorial">[material skipped in the source]</span>
+    <span class="gap lacuna editorial" title="inferred by tei-edition{substring(', certainty ', 1, 13 * boolean(@cert))}{@cert}">[material skipped in the source]</span>
   </xsl:template>
 
   <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
@@ -222,6 +256,374 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- ===== any TEI (the generic renderer; see common.xsl) ================================================= -->
+  <xsl:template name="any-page">
+    <xsl:variable name="lang" select="(/t:TEI/t:text/@xml:lang | /t:TEI/@xml:lang | /t:TEI/t:teiHeader/t:profileDesc/t:langUsage/t:language[1]/@ident)[1]"/>
+    <xsl:variable name="title"><xsl:call-template name="any-title"/></xsl:variable>
+    <xsl:variable name="authors"><xsl:call-template name="any-authors"/></xsl:variable>
+    <html lang="{f:lang(concat($lang, substring('und', 1, 3 * not($lang))))}">
+      <head>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="generator" content="tei-edition"/>
+        <title><xsl:value-of select="$title"/></title>
+        <style><xsl:call-template name="css"/><xsl:call-template name="any-css"/></style>
+      </head>
+      <body>
+        <header class="title-block">
+          <p class="kind">TEI edition</p>
+          <h1><xsl:value-of select="$title"/></h1>
+          <dl class="meta">
+            <xsl:if test="$authors != ''"><dt>Author</dt><dd><xsl:value-of select="$authors"/></dd></xsl:if>
+            <xsl:for-each select="($header/t:fileDesc/t:publicationStmt/t:publisher)[1]">
+              <dt>Publisher</dt><dd><xsl:value-of select="normalize-space(.)"/></dd>
+            </xsl:for-each>
+          </dl>
+        </header>
+        <main>
+          <xsl:call-template name="any-toc"/>
+          <section class="transcript" data-tei="any" aria-label="Text">
+            <xsl:apply-templates select="/t:TEI/t:text" mode="hgen"/>
+          </section>
+          <xsl:if test="$FOOTNOTES">
+            <section class="notes" aria-labelledby="notes-heading">
+              <h2 id="notes-heading" class="editorial">Notes</h2>
+              <ol>
+                <xsl:for-each select="$FOOTNOTES">
+                  <xsl:variable name="n" select="f:number(.)"/>
+                  <li id="note-{$n}"><xsl:apply-templates mode="hgeni"/><xsl:text> </xsl:text>
+                    <a class="backref editorial" href="#noteref-{$n}" aria-label="Back to the text of note {$n}">↩</a></li>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:if>
+        </main>
+        <footer class="editorial">
+          <p>Edition generated from TEI P5 by tei-edition (generic renderer for TEI outside the project's
+            customization).</p>
+        </footer>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- Table of contents: every division with a heading, when there are two or more. -->
+  <xsl:template name="any-toc">
+    <xsl:variable name="divs" select="/t:TEI/t:text//*[self::t:div or self::t:div1 or self::t:div2 or self::t:div3][t:head]"/>
+    <xsl:if test="count($divs) &gt; 1">
+      <nav class="toc editorial" aria-labelledby="toc-heading">
+        <h2 id="toc-heading">Contents</h2>
+        <ol>
+          <xsl:for-each select="$divs">
+            <li class="toc-{f:depth(.)}"><a href="#{f:section-id(.)}"><xsl:value-of select="normalize-space(t:head[1])"/></a></li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="t:teiHeader | t:facsimile | t:standOff | t:sourceDoc" mode="hgen"/>
+
+  <!-- A pointer target with no words (anchor): an empty element keeps its id for links. -->
+  <xsl:template name="h-silent">
+    <xsl:if test="f:id(.) != ''"><span class="tei-{local-name()}" id="{f:id(.)}"></span></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="hgen">
+    <xsl:choose>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"><xsl:call-template name="h-silent"/></xsl:when>
+      <xsl:when test="f:container(.)">
+        <div class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:call-template name="hchildren"/></div>
+      </xsl:when>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($FLOATING, concat(' ', local-name(), ' '))) and not(self::t:note)">
+        <p class="tei-{local-name()}"><xsl:apply-templates select="." mode="hgeni"/></p>
+      </xsl:when>
+      <xsl:when test="self::t:p or self::t:ab">
+        <p class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:apply-templates mode="hgeni"/></p>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:apply-templates mode="hgeni"/></div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- id (when usable), language and type of an element. -->
+  <xsl:template name="h-id">
+    <xsl:variable name="id" select="f:id(.)"/>
+    <xsl:if test="$id != ''"><xsl:attribute name="id"><xsl:value-of select="$id"/></xsl:attribute></xsl:if>
+  </xsl:template>
+  <xsl:template name="h-attrs">
+    <xsl:call-template name="h-id"/>
+    <xsl:if test="@xml:lang != ''"><xsl:attribute name="lang"><xsl:value-of select="f:lang(@xml:lang)"/></xsl:attribute></xsl:if>
+    <xsl:if test="normalize-space(@type) != ''"><xsl:attribute name="data-type"><xsl:value-of select="normalize-space(@type)"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="hchildren">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
+        <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
+        <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
+          <p class="run"><xsl:call-template name="hrun"/></p>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template name="hrun">
+    <xsl:apply-templates select="." mode="hgeni"/>
+    <xsl:for-each select="following-sibling::node()[1][not(self::* and f:blockish(.))]"><xsl:call-template name="hrun"/></xsl:for-each>
+  </xsl:template>
+
+  <!-- The id of a division for the table of contents: its own, or one made from its position. -->
+  <func:function name="f:section-id">
+    <xsl:param name="div"/>
+    <xsl:variable name="own" select="f:id($div)"/>
+    <xsl:variable name="made"><xsl:for-each select="$div">s<xsl:number level="multiple" count="t:div | t:div1 | t:div2 | t:div3 | t:body | t:front | t:back" format="1-1"/></xsl:for-each></xsl:variable>
+    <func:result select="concat($own, substring($made, 1, string-length($made) * not($own)))"/>
+  </func:function>
+
+  <xsl:template match="t:div | t:div1 | t:div2 | t:div3 | t:div4 | t:div5 | t:div6 | t:div7" mode="hgen">
+    <section class="tei-{local-name()}" id="{f:section-id(.)}">
+      <xsl:if test="@xml:lang != ''"><xsl:attribute name="lang"><xsl:value-of select="f:lang(@xml:lang)"/></xsl:attribute></xsl:if>
+      <xsl:call-template name="hchildren"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="t:head" mode="hgen">
+    <xsl:choose>
+      <xsl:when test="f:container(.)"><div class="tei-head"><xsl:call-template name="hchildren"/></div></xsl:when>
+      <xsl:when test="parent::t:body or parent::t:front or parent::t:back or parent::t:div or parent::t:div1 or parent::t:div2 or parent::t:div3 or parent::t:div4 or parent::t:div5 or parent::t:div6 or parent::t:div7">
+        <xsl:element name="h{substring('23456', 1 + (f:depth(.) &gt; 4) * 4 + (f:depth(.) &lt;= 4) * f:depth(.), 1)}">
+          <xsl:attribute name="class">tei-head</xsl:attribute>
+          <xsl:apply-templates mode="hgeni"/>
+        </xsl:element>
+      </xsl:when>
+      <xsl:otherwise><p class="tei-head"><xsl:apply-templates mode="hgeni"/></p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:l" mode="hgen">
+    <div class="tei-l"><xsl:call-template name="h-attrs"/>
+      <xsl:if test="normalize-space(@n) != ''"><span class="line-number editorial"><xsl:value-of select="@n"/></span></xsl:if>
+      <xsl:apply-templates mode="hgeni"/></div>
+  </xsl:template>
+
+  <xsl:template match="t:sp" mode="hgen">
+    <div class="sp tei-sp"><xsl:call-template name="h-attrs"/>
+      <xsl:if test="@who and not(t:speaker)">
+        <p class="speaker supplied editorial"><xsl:value-of select="concat('[', f:who-name(@who), ']')"/></p>
+      </xsl:if>
+      <xsl:call-template name="hchildren"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="t:speaker" mode="hgen"><p class="speaker tei-speaker"><xsl:apply-templates mode="hgeni"/></p></xsl:template>
+  <xsl:template match="t:stage" mode="hgen"><p class="stage tei-stage"><xsl:apply-templates mode="hgeni"/></p></xsl:template>
+  <xsl:template match="t:note[@type = 'speaker']" mode="hgen"><p class="speaker tei-note"><xsl:apply-templates mode="hgeni"/></p></xsl:template>
+
+  <xsl:template match="t:u" mode="hgen">
+    <div class="sp tei-u"><xsl:call-template name="h-attrs"/>
+      <xsl:if test="@who">
+        <xsl:attribute name="data-who"><xsl:value-of select="substring-after(@who, '#')"/></xsl:attribute>
+        <xsl:if test="not(preceding-sibling::*[1][self::t:note[@type = 'speaker']])">
+          <p class="speaker supplied editorial"><xsl:value-of select="concat('[', f:who-name(@who), ']')"/></p>
+        </xsl:if>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="f:container(.)"><xsl:call-template name="hchildren"/></xsl:when>
+        <xsl:otherwise><p><xsl:apply-templates mode="hgeni"/></p></xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="t:list | t:listBibl | t:castList | t:castGroup | t:listPerson | t:listPlace | t:listOrg | t:listEvent" mode="hgen">
+    <xsl:for-each select="t:head"><p class="tei-head list-head"><xsl:apply-templates mode="hgeni"/></p></xsl:for-each>
+    <ul class="tei-{local-name()}"><xsl:call-template name="h-attrs"/>
+      <xsl:for-each select="node()[not(self::t:head)][self::* or self::text()[normalize-space()]]">
+        <li class="tei-{local-name()}">
+          <xsl:if test="self::*"><xsl:call-template name="h-id"/></xsl:if>
+          <xsl:choose>
+            <xsl:when test="self::* and f:container(.)"><xsl:call-template name="hchildren"/></xsl:when>
+            <xsl:when test="self::*"><xsl:apply-templates mode="hgeni"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+          </xsl:choose>
+        </li>
+      </xsl:for-each>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="t:table" mode="hgen">
+    <div class="table-wrap">
+      <table class="tei-table"><xsl:call-template name="h-attrs"/>
+        <xsl:for-each select="t:head[1]"><caption><xsl:apply-templates mode="hgeni"/></caption></xsl:for-each>
+        <xsl:for-each select="t:row">
+          <tr><xsl:call-template name="h-id"/>
+            <xsl:for-each select="t:cell">
+              <xsl:element name="{substring('tdth', 1 + 2 * (@role = 'label' or ../@role = 'label'), 2)}">
+                <xsl:call-template name="h-id"/>
+                <xsl:if test="number(@cols) &gt; 1"><xsl:attribute name="colspan"><xsl:value-of select="number(@cols)"/></xsl:attribute></xsl:if>
+                <xsl:if test="number(@rows) &gt; 1"><xsl:attribute name="rowspan"><xsl:value-of select="number(@rows)"/></xsl:attribute></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="f:container(.)"><xsl:call-template name="hchildren"/></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates mode="hgeni"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:element>
+            </xsl:for-each>
+          </tr>
+        </xsl:for-each>
+      </table>
+      <xsl:for-each select="t:head[position() &gt; 1] | *[not(self::t:head or self::t:row)]"><xsl:apply-templates select="." mode="hgen"/></xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <!-- inline -->
+  <xsl:template match="text()" mode="hgeni">
+    <xsl:choose>
+      <xsl:when test="following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']">
+        <xsl:call-template name="trim-at-breaks"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="*" mode="hgeni">
+    <xsl:choose>
+      <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"><xsl:call-template name="h-silent"/></xsl:when>
+      <xsl:when test="f:blockish-name(.)">
+        <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
+      </xsl:when>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="t:hi | t:emph" mode="hgeni">
+    <xsl:variable name="tag">
+      <xsl:choose>
+        <xsl:when test="f:rend(., 'bold') or f:rend(., 'b')">strong</xsl:when>
+        <xsl:when test="f:rend(., 'sup') or f:rend(., 'superscript')">sup</xsl:when>
+        <xsl:when test="f:rend(., 'sub') or f:rend(., 'subscript')">sub</xsl:when>
+        <xsl:when test="f:rend(., 'strikethrough') or f:rend(., 'overstrike')">s</xsl:when>
+        <xsl:when test="f:rend(., 'smallcaps') or f:rend(., 'smcap') or f:rend(., 'underline') or f:rend(., 'u')
+                        or f:rend(., 'typewriter') or f:rend(., 'capsall') or f:rend(., 'normalweight')
+                        or f:rend(., 'pre-print') or f:rend(., 'antiqua') or f:rend(., 'capitals')">span</xsl:when>
+        <xsl:otherwise>em</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:element name="{$tag}">
+      <xsl:call-template name="h-id"/>
+      <xsl:attribute name="class">tei-<xsl:value-of select="local-name()"/><xsl:for-each select="@rend"><xsl:value-of select="concat(' rend-', translate(normalize-space(.), ' ()#', '-'))"/></xsl:for-each></xsl:attribute>
+      <xsl:apply-templates mode="hgeni"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="t:foreign" mode="hgeni">
+    <span class="tei-foreign"><xsl:if test="@xml:lang != ''"><xsl:attribute name="lang"><xsl:value-of select="f:lang(@xml:lang)"/></xsl:attribute></xsl:if><xsl:apply-templates mode="hgeni"/></span>
+  </xsl:template>
+
+  <xsl:template match="t:choice | t:app" mode="hgeni">
+    <xsl:variable name="shown" select="f:reading(.)"/>
+    <xsl:variable name="other">
+      <xsl:for-each select="*[count(. | $shown) != 1]">
+        <xsl:if test="position() &gt; 1"> / </xsl:if>
+        <xsl:value-of select="concat(local-name(), substring(' ', 1, string-length(@wit)), @wit, ': ', normalize-space(.))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <span class="tei-choice tei-{local-name()}" title="{$other}" tabindex="0"><xsl:apply-templates select="$shown" mode="hgeni"/></span>
+  </xsl:template>
+
+  <xsl:template match="t:lb" mode="hgeni">
+    <xsl:if test="not(@break = 'no')"><br/></xsl:if>
+  </xsl:template>
+  <xsl:template match="t:cb" mode="hgeni">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="t:pb" mode="hgeni">
+    <xsl:if test="not(@break = 'no')">
+      <span class="pb editorial" role="note"><xsl:value-of select="concat('[p.', substring(' ', 1, string-length(@n)), @n, ']')"/></span>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="t:milestone" mode="hgeni">
+    <span class="milestone editorial"><xsl:value-of select="concat('[', normalize-space(concat(@unit, ' ', @n)), ']')"/></span>
+  </xsl:template>
+  <xsl:template match="t:space" mode="hgeni"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="t:supplied" mode="hgeni">
+    <span class="tei-supplied" title="supplied by the editor{substring(': ', 1, 2 * boolean(@reason))}{@reason}">&#x27E8;<xsl:apply-templates mode="hgeni"/>&#x27E9;</span>
+  </xsl:template>
+  <xsl:template match="t:unclear" mode="hgeni"><span class="tei-unclear" title="uncertain reading"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
+  <xsl:template match="t:del" mode="hgeni"><del class="tei-del"><xsl:apply-templates mode="hgeni"/></del></xsl:template>
+  <xsl:template match="t:add" mode="hgeni"><ins class="tei-add"><xsl:apply-templates mode="hgeni"/></ins></xsl:template>
+  <xsl:template match="t:damage" mode="hgeni"><span class="tei-damage" title="damaged"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
+  <xsl:template match="t:gap" mode="hgeni">
+    <span class="gap block-gap" title="{normalize-space(concat('gap ', @reason))}">
+      <xsl:choose>
+        <xsl:when test="t:desc"><xsl:call-template name="bracketed-desc"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template></xsl:when>
+        <xsl:otherwise><span class="editorial">[…]</span></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+  <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause | t:shift" mode="hgeni">
+    <span class="event tei-{local-name()} block">
+      <xsl:choose>
+        <xsl:when test="t:desc"><xsl:call-template name="bracketed-desc"/></xsl:when>
+        <xsl:when test="normalize-space()">(<xsl:apply-templates mode="hgeni"/>)</xsl:when>
+        <xsl:otherwise><span class="editorial"><xsl:value-of select="concat('(', local-name(), substring(' ', 1, string-length(@type)), @type, ')')"/></span></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+  <xsl:template match="t:note" mode="hgeni">
+    <xsl:variable name="n" select="f:number(.)"/>
+    <xsl:choose>
+      <xsl:when test="$n != ''">
+        <sup class="noteref editorial"><a id="noteref-{$n}" href="#note-{$n}" aria-label="Note {$n}"><xsl:value-of select="$n"/></a></sup>
+      </xsl:when>
+      <xsl:otherwise><span class="tei-note block"><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:desc" mode="hgeni"><span class="tei-desc block"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
+  <!-- Links: only to places inside the page, or http(s) and mailto; no fetch of anything (graphic: its URL). -->
+  <xsl:template match="t:ref | t:ptr" mode="hgeni">
+    <xsl:variable name="target" select="normalize-space(substring-before(concat(@target, ' '), ' '))"/>
+    <xsl:variable name="safe" select="starts-with($target, '#') and count(key('ids', substring($target, 2))) = 1
+                  or starts-with($target, 'https://') or starts-with($target, 'http://') or starts-with($target, 'mailto:')"/>
+    <xsl:choose>
+      <xsl:when test="$safe and not(ancestor::t:ref)">
+        <a class="tei-{local-name()}" href="{$target}">
+          <xsl:apply-templates mode="hgeni"/>
+          <xsl:if test="self::t:ptr"><span class="editorial"><xsl:value-of select="$target"/></span></xsl:if>
+        </a>
+      </xsl:when>
+      <xsl:otherwise><span class="tei-{local-name()}"><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:persName | t:placeName | t:orgName | t:name | t:date | t:time | t:rs" mode="hgeni">
+    <span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:if test="@when"><xsl:attribute name="title"><xsl:value-of select="@when"/></xsl:attribute></xsl:if><xsl:apply-templates mode="hgeni"/></span>
+  </xsl:template>
+  <xsl:template match="t:graphic" mode="hgeni">
+    <span class="tei-graphic editorial" title="{@url}">[image]</span>
+  </xsl:template>
+  <xsl:template match="t:q | t:said | t:quote[not(f:container(.))]" mode="hgeni">
+    <q class="tei-{local-name()}"><xsl:apply-templates mode="hgeni"/></q>
+  </xsl:template>
+
+  <xsl:template name="any-css">
+.transcript .tei-p, .transcript .run, .transcript .tei-ab { margin: 0 0 .7rem; }
+.tei-lg { margin: 0 0 1rem; } .tei-l { padding-left: 2.5rem; text-indent: -1rem; position: relative; }
+.line-number { position: absolute; left: -1.2rem; width: 2.6rem; text-align: right; font: .7rem/1.9 ui-monospace, monospace; color: #6e6e73; text-indent: 0; }
+.tei-sp { margin: 0 0 1rem; } .tei-speaker, .speaker { font-variant: small-caps; }
+.tei-stage, .stage { font-style: italic; color: var(--muted); }
+.tei-opener, .tei-closer { margin: 1rem 0; } .tei-closer, .tei-signed, .tei-dateline { text-align: right; }
+.tei-salute { margin: .5rem 0; } .tei-postscript { margin-top: 1rem; font-size: .95em; }
+.tei-addrLine, .block, .tei-castItem { display: block; }
+.tei-head.list-head { font-weight: 600; }
+.pb, .milestone { font: .7rem/1 system-ui, sans-serif; color: #6e6e73; margin: 0 .2rem; }
+.tei-choice { text-decoration: underline dotted; cursor: help; }
+.tei-supplied { color: #5a3d2b; } .tei-unclear { text-decoration: underline wavy #999; }
+.tei-del { text-decoration: line-through; } .tei-add { text-decoration: none; vertical-align: .2em; font-size: .9em; }
+.rend-bold { font-weight: 700; } .rend-smallcaps, .rend-smcap { font-variant: small-caps; } .rend-underline { text-decoration: underline; }
+.rend-typewriter { font-family: ui-monospace, monospace; } .rend-capsall { text-transform: uppercase; }
+.table-wrap { overflow-x: auto; } table.tei-table { border-collapse: collapse; margin: 0 0 1rem; font-size: .95em; }
+table.tei-table td, table.tei-table th { border: 1px solid var(--rule); padding: .2rem .4rem; vertical-align: top; }
+.toc ol { list-style: none; padding: 0; font: .9rem/1.5 system-ui, sans-serif; }
+.toc .toc-2 { padding-left: 1rem; } .toc .toc-3 { padding-left: 2rem; } .toc .toc-4 { padding-left: 3rem; }
+ul.tei-list, ul.tei-listBibl, ul.tei-castList, ul.tei-castGroup { padding-left: 1.2rem; }
+  </xsl:template>
   <!-- ===== style ========================================================================================== -->
   <xsl:template name="css">
 :root { --ink: #1d1d1f; --muted: #5b5b60; --rule: #d8d8de; --accent: #7a2e12; --paper: #fffdf8; --mark: #f3ede2; }
@@ -255,6 +657,14 @@ a.cite:hover, a.cite:focus { color: var(--accent); text-decoration: underline; }
 .event, .source-note, .stage { font-style: italic; color: var(--muted); }
 .stage { margin: .3rem 0 1rem; }
 .event-line { margin: 0 0 .7rem; }
+.skip-link { position: absolute; left: -999rem; top: .5rem; background: var(--paper); padding: .3rem .6rem; border: 1px solid var(--rule); z-index: 2; }
+.skip-link:focus { left: 1rem; }
+.participants a.turns { font-size: .8rem; color: var(--accent); }
+.contents ol { font: .9rem/1.5 system-ui, sans-serif; padding-left: 1.5rem; }
+.sp > p.speaker { position: sticky; top: 0; background: var(--paper); z-index: 1; }
+a.cite { -webkit-user-select: none; user-select: none; }
+.gap-crosstalk { background: #e8eef6; color: #24405e; } .gap-untranscribed, .untranscribed { background: #eef3e8; color: #34502a; }
+.lacuna.gap { background: none; border: 1px dashed var(--rule); }
 .lacuna { text-align: center; color: var(--muted); font: .85rem system-ui, sans-serif; letter-spacing: .05em; }
 .foreign { font-style: italic; }
 .lang-marker { font: 600 .6rem/1 system-ui, sans-serif; color: var(--muted); margin-left: .1rem; }
@@ -280,6 +690,8 @@ footer { color: var(--muted); font: .78rem/1.5 system-ui, sans-serif; border-top
   details.source-header > *:not(summary) { display: block; }
   .sp { break-inside: avoid-page; }
   .notes { break-before: page; }
+  .sp > p.speaker { position: static; }
+  .skip-link { display: none; }
   footer { display: none; }
 }
   </xsl:template>

@@ -2,11 +2,101 @@
 <!-- Markdown edition (CommonMark + footnotes), for repositories and static sites. The transcript sits between
      <!- - transcript - -> comments; Markdown syntax characters in the source's words are escaped. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+                xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
+                exclude-result-prefixes="t f">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$ours"><xsl:call-template name="transcript"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="any-tei"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Any other TEI: every block of <text> and its footnotes, between transcript markers that say so. -->
+  <xsl:template name="any-tei">
+    <xsl:text># </xsl:text><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="any-title"/></xsl:with-param></xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:variable name="authors"><xsl:call-template name="any-authors"/></xsl:variable>
+    <xsl:if test="$authors != ''">- Author: <xsl:call-template name="escape"><xsl:with-param name="s" select="$authors"/></xsl:call-template><xsl:text>&#10;&#10;</xsl:text></xsl:if>
+    <xsl:text>&lt;!-- transcript any-tei --&gt;&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="/t:TEI/t:text" mode="gen"/>
+    <xsl:for-each select="$FOOTNOTES">
+      <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+      <xsl:value-of select="concat('[^', f:number(.), ']: ', normalize-space($s))"/><xsl:text>&#10;&#10;</xsl:text>
+    </xsl:for-each>
+    <xsl:text>&lt;!-- /transcript --&gt;&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="gpara">
+    <xsl:param name="text"/><xsl:param name="kind"/><xsl:param name="node" select="."/>
+    <xsl:if test="normalize-space($text) != ''">
+      <xsl:choose>
+        <xsl:when test="$kind = 'label'"><xsl:value-of select="concat('**', normalize-space($text), '**')"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="block-start"><xsl:with-param name="s" select="normalize-space($text)"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text>&#10;&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <!-- A paragraph that starts like a list item ("18. ", "+ ") or a rule ("=", "-" alone) would not render as
+       a paragraph: its first mark is escaped. -->
+  <xsl:template name="block-start">
+    <xsl:param name="s"/>
+    <xsl:variable name="digits" select="string-length($s) - string-length(translate($s, '0123456789', '')) &gt; 0
+                  and translate(substring-before(concat(translate($s, '.)', '..'), '.'), '.'), '0123456789', '') = ''"/>
+    <xsl:variable name="lead" select="string-length(substring-before(translate($s, ')', '.'), '.'))"/>
+    <xsl:choose>
+      <xsl:when test="$digits and $lead &gt; 0 and $lead &lt; 10">
+        <xsl:value-of select="concat(substring($s, 1, $lead), '\', substring($s, $lead + 1))"/>
+      </xsl:when>
+      <xsl:when test="starts-with($s, '+ ') or starts-with($s, '= ') or $s = '-' or $s = '='">
+        <xsl:value-of select="concat('\', $s)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- Verse: a hard line break (backslash) after each line but the last of a group. -->
+  <xsl:template name="gverse">
+    <xsl:param name="text"/>
+    <xsl:value-of select="normalize-space($text)"/>
+    <xsl:choose>
+      <xsl:when test="following-sibling::*[1][self::t:l]"><xsl:text>\&#10;</xsl:text></xsl:when>
+      <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="t:head" mode="gen">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:if test="normalize-space($s) != ''">
+      <xsl:value-of select="concat(substring('######', 1, 2 + f:depth(.) - (f:depth(.) &gt; 4) * (f:depth(.) - 4)), ' ', normalize-space($s))"/>
+      <xsl:text>&#10;&#10;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template match="t:speaker" mode="gen">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:call-template name="gpara"><xsl:with-param name="text" select="$s"/><xsl:with-param name="kind" select="'label'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:stage" mode="gen">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:if test="normalize-space($s) != ''"><xsl:value-of select="concat('*', normalize-space($s), '*')"/><xsl:text>&#10;&#10;</xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="text()" mode="geni">
+    <xsl:variable name="s"><xsl:apply-imports/></xsl:variable>
+    <!-- & too: "&amp;" in the source's words must not read as an entity -->
+    <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/>
+      <xsl:with-param name="specials" select="'\`*_[]&lt;&gt;#|&amp;'"/></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:hi | t:emph" mode="geni">
+    <xsl:variable name="s"><xsl:apply-templates mode="geni"/></xsl:variable>
+    <xsl:variable name="mark" select="substring('***', 1, 1 + (f:rend(., 'bold') or f:rend(., 'b')))"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($s) = ''"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($mark, normalize-space($s), $mark)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="gnote-ref"><xsl:value-of select="concat('[^', f:number(.), ']')"/></xsl:template>
+
+  <xsl:template name="transcript">
     <xsl:text># </xsl:text><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="title"/></xsl:with-param></xsl:call-template>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:variable name="iso"><xsl:call-template name="date-iso"/></xsl:variable>
@@ -90,6 +180,10 @@
   <xsl:template match="t:gap | t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
     <xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="remark-text"/></xsl:with-param></xsl:call-template>
   </xsl:template>
+  <!-- an inferred lacuna (no source wording): the edition's own words, in editorial brackets -->
+  <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
+    <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source', $ED_CLOSE)"/>
+  </xsl:template>
   <xsl:template match="t:note[@place = 'inline']" mode="inline">
     <xsl:variable name="s"><xsl:call-template name="open"/><xsl:value-of select="."/><xsl:call-template name="close"/></xsl:variable>
     <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/></xsl:call-template>
@@ -98,7 +192,7 @@
   <!-- Backslash-escape the characters Markdown would read as syntax. One recursion per special character. -->
   <xsl:template name="escape">
     <xsl:param name="s"/>
-    <xsl:variable name="specials" select="'\`*_[]&lt;&gt;#|'"/>
+    <xsl:param name="specials" select="'\`*_[]&lt;&gt;#|'"/>
     <xsl:variable name="plain" select="translate($s, $specials, '')"/>
     <xsl:choose>
       <xsl:when test="string-length($plain) = string-length($s)"><xsl:value-of select="$s"/></xsl:when>
@@ -106,7 +200,8 @@
         <xsl:variable name="first" select="substring(translate($s, translate($s, $specials, ''), ''), 1, 1)"/>
         <xsl:value-of select="substring-before($s, $first)"/>
         <xsl:text>\</xsl:text><xsl:value-of select="$first"/>
-        <xsl:call-template name="escape"><xsl:with-param name="s" select="substring-after($s, $first)"/></xsl:call-template>
+        <xsl:call-template name="escape"><xsl:with-param name="s" select="substring-after($s, $first)"/>
+          <xsl:with-param name="specials" select="$specials"/></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -3,13 +3,59 @@
      as "LABEL: text", blank lines between paragraphs, remarks in the source's wording), then the notes.
      Parameter width: wrap at that many columns (default 0: unwrapped, for corpus tools). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:t="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="t">
+                xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
+                exclude-result-prefixes="t f">
   <xsl:import href="common.xsl"/>
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="width" select="0"/>
   <xsl:variable name="RULE_WIDTH" select="72 - ($width &gt; 0 and $width &lt; 72) * (72 - $width)"/>
 
   <xsl:template match="/">
+    <xsl:choose>
+      <xsl:when test="$ours"><xsl:call-template name="transcript"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="any-tei"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Any other TEI: title and authors, a rule, every block of <text>, then the footnotes under ⟦Notes⟧
+       (editorial brackets: the word check then knows the notes are the source's words). -->
+  <xsl:template name="any-tei">
+    <xsl:call-template name="any-title"/><xsl:text>&#10;</xsl:text>
+    <xsl:text>Rendered from TEI by tei-edition (any TEI)&#10;</xsl:text>
+    <xsl:call-template name="header-line">
+      <xsl:with-param name="key" select="'Author'"/>
+      <xsl:with-param name="value"><xsl:call-template name="any-authors"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="repeat"><xsl:with-param name="s" select="'='"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+    <xsl:text>&#10;&#10;</xsl:text>
+    <xsl:apply-templates select="/t:TEI/t:text" mode="gen"/>
+    <xsl:if test="$FOOTNOTES">
+      <xsl:call-template name="repeat"><xsl:with-param name="s" select="'-'"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+      <xsl:text>&#10;&#x27E6;Notes&#x27E7;&#10;&#10;</xsl:text>
+      <xsl:for-each select="$FOOTNOTES">
+        <xsl:call-template name="para">
+          <xsl:with-param name="text"><xsl:call-template name="gnote-ref"/><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="gpara">
+    <xsl:param name="text"/><xsl:param name="kind"/><xsl:param name="node" select="."/>
+    <xsl:if test="normalize-space($text) != ''"><xsl:call-template name="para"><xsl:with-param name="text" select="$text"/></xsl:call-template></xsl:if>
+  </xsl:template>
+  <!-- A line of verse: one line each, a blank line after the last of a group. -->
+  <xsl:template name="gverse">
+    <xsl:param name="text"/>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="normalize-space($text)"/><xsl:with-param name="width" select="$width"/>
+      <xsl:with-param name="indent" select="'  '"/>
+    </xsl:call-template>
+    <xsl:text>&#10;</xsl:text>
+    <xsl:if test="not(following-sibling::*[1][self::t:l])"><xsl:text>&#10;</xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="transcript">
     <xsl:call-template name="wrap">
       <xsl:with-param name="text"><xsl:call-template name="title"/></xsl:with-param><xsl:with-param name="width" select="$width"/>
     </xsl:call-template><xsl:text>&#10;</xsl:text>

