@@ -65,7 +65,13 @@ def _collect(el, out: list[str], top: bool = False) -> None:
 
 class _Reader:
     def __init__(self, root):
+        from . import anytei
+
         self.root = root
+        # TEI of other projects is read as the generic renderer reads it (anytei.reading): one reading of a
+        # choice, words joined across lb break="no", footnotes moved to the end (into "notes").
+        self.foreign = root.tag == _NS + "TEI" and not anytei.is_ours(root)
+        self.notes: list[str] = []
         self.names: dict[str, dict] = {}
         for el in root.iter(_NS + "person", _NS + "personGrp"):
             ident = el.get(_XML_ID)
@@ -125,10 +131,19 @@ class _Reader:
                 out.append(self.block(child))
         return out
 
+    def text(self, el) -> str:
+        if not self.foreign:
+            return text_of(el)
+        from .anytei import _walk
+
+        out: list[str] = []
+        _walk(el, out, self.notes, False)
+        return " ".join("".join(out).split())
+
     def block(self, el) -> dict:
         name = _local(el)
         item = {"type": "event" if name in _EVENTS else name if name in ("p", "stage", "head") else "block",
-                "element": name, "id": el.get(_XML_ID), "text": text_of(el)}
+                "element": name, "id": el.get(_XML_ID), "text": self.text(el)}
         kind = el.get("type") or el.get("reason")
         if kind:
             item["kind"] = kind
@@ -151,11 +166,13 @@ class _Reader:
         person = self.names.get(who[0], {}) if who else {}
         turn = {"type": "turn", "id": el.get(_XML_ID), "who": who, "name": person.get("name"),
                 "role": person.get("role"), "section": section,
-                "label": " ".join("".join(speaker.itertext()).split()) if speaker is not None else None,
+                "label": (self.text(speaker) if self.foreign else " ".join("".join(speaker.itertext()).split()))
+                if speaker is not None else None,
                 "label_supplied": supplied, "certainty": el.get("cert"),
-                "interpreted": "#interpreted" in (el.get("ana") or "").split(), "content": []}
+                "interpreted": any("#interpreted" in (x.get("ana") or "").split() for x in el.iter()),
+                "content": []}
         if _local(el) == "u":
-            text = text_of(el)
+            text = self.text(el)
             turn["content"].append({"type": "p", "element": "u", "id": el.get(_XML_ID), "text": text})
             return turn
         for child in el:
@@ -176,7 +193,8 @@ def render(tree) -> bytes:
                 continue
             reader.items(part, None, front if _local(part) == "front" else body)
     doc = {"format": "tei-edition-json", "version": FORMAT_VERSION, "metadata": reader.metadata(),
-           "participants": reader.participants(), "front": front, "body": body}
+           "participants": reader.participants(), "front": front, "body": body,
+           "notes": [" ".join(n.split()) for n in reader.notes if n.strip()]}
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -196,4 +214,4 @@ def texts(data: bytes) -> list[str]:
 
     items(doc["front"])
     items(doc["body"])
-    return out
+    return out + doc.get("notes", [])

@@ -29,7 +29,7 @@ GOLDEN = REPO / "tests" / "golden"
 REFUSED = {"teic-p4-carol.xml"}
 REFERENCE = sorted(p for p in FIXTURES.glob("*.xml") if p.name not in REFUSED)
 BIG = SHARED / "reference" / "parlamint" / "ParlaMint-AT_2007-04-25-023-XXIII-NRSITZ-00021.xml"
-SUFFIX = {"html": ".html", "text": ".txt", "markdown": ".md", "tsv": ".tsv"}
+SUFFIX = {"html": ".html", "text": ".txt", "markdown": ".md", "tsv": ".tsv", "json": ".json"}
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
@@ -42,7 +42,7 @@ def editions():
     out = {}
     for path in REFERENCE:
         tree = xmlio.parse_file(path)
-        out[path.stem] = (tree, {fmt: render.render(tree, fmt) for fmt in render.WRITERS})
+        out[path.stem] = (tree, {fmt: render.render(tree, fmt) for fmt in render.DEFAULT_FORMATS})
     return out
 
 
@@ -53,7 +53,7 @@ def doc(body: str, header: str = "<teiHeader><fileDesc><titleStmt><title>T</titl
 
 # --- nothing lost ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
-@pytest.mark.parametrize("fmt", list(render.WRITERS))
+@pytest.mark.parametrize("fmt", list(render.DEFAULT_FORMATS))
 def test_every_word_of_the_text_is_in_every_edition(editions, path, fmt):
     tree, outs = editions[path.stem]
     expected = fidelity.words(fidelity.tei_text(tree.getroot()))
@@ -86,7 +86,7 @@ def test_choice_shows_one_reading_and_keeps_the_other_available():
     assert 'title="abbr: Ill.mo"' in page and 'title="sic: teh"' in page
     expected = fidelity.words(fidelity.tei_text(tree.getroot()))
     assert "Illustrissimo" in expected and "Ill" not in expected
-    for fmt in render.WRITERS:
+    for fmt in render.DEFAULT_FORMATS:
         assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
 
 
@@ -98,7 +98,7 @@ def test_a_word_broken_by_lb_break_no_is_one_word():
     tree = doc('<p>the detri<lb break="no"/>mentum</p>')
     assert "detrimentum" in render.render(tree, "text").decode()
     assert fidelity.words(fidelity.tei_text(tree.getroot())) == ["the", "detrimentum"]
-    for fmt in render.WRITERS:
+    for fmt in render.DEFAULT_FORMATS:
         assert fidelity.compare(["the", "detrimentum"], fidelity.edition_words(fmt, render.render(tree, fmt))) is None
 
 
@@ -211,7 +211,7 @@ def test_html_editions_of_the_reference_set_are_accessible(editions, tmp_path):
 
 # --- golden outputs -------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
-@pytest.mark.parametrize("fmt", list(render.WRITERS))
+@pytest.mark.parametrize("fmt", list(render.DEFAULT_FORMATS))
 def test_golden_outputs(editions, path, fmt):
     golden = GOLDEN / f"{path.stem}{SUFFIX[fmt]}"
     data = editions[path.stem][1][fmt]
