@@ -649,7 +649,8 @@ def check_speakers(doc: Document, meta: dict) -> None:
                              f"(participants: {', '.join(known)}; or use it in a [[correction]] speaker)")
     for c in meta.get("correction", []):
         ident = c.get("speaker")
-        if ident and ident not in doc.participants and ident not in declared:
+        splits = c["correction"] == "labels" and not c.get("same")   # names the new person: any free id
+        if ident and not splits and ident not in doc.participants and ident not in declared:
             raise UsageError(f"{path}: [[correction]] {c['index']} speaker: unknown speaker id {ident!r} "
                              f"(participants: {', '.join(known)}; or declare it in [speakers.{ident}] with a name)")
 

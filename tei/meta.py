@@ -31,6 +31,7 @@ The [[correction]] tables are described in corrections.py (SCHEMA there) and in 
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -89,7 +90,9 @@ def validate(data: dict, path: str = "--meta") -> Sidecar:
     out.path = path
     for table in data:
         if table not in TABLES:
-            fail(table, f"unknown table (expected {', '.join(TABLES)})")
+            near = difflib.get_close_matches(table, TABLES, n=1)
+            fail(table, f"unknown table ({f'did you mean [{near[0]}]? ' if near else ''}"
+                        f"expected {', '.join(TABLES)})")
     for table, keys in (("source", SOURCE_KEYS), ("edition", EDITION_KEYS)):
         if table in data:
             out[table] = check_table(data[table], keys, f"[{table}]", fail)
@@ -129,7 +132,9 @@ def check_table(table, keys: dict, where: str, fail, may_be_empty=()) -> dict:
         fail(where, "must be a table")
     for key, value in table.items():
         if key not in keys:
-            fail(f"{where} {key}", f"unknown key (expected {', '.join(keys)})")
+            near = difflib.get_close_matches(key, keys, n=1)
+            fail(f"{where} {key}", f"unknown key ({f'did you mean {near[0]!r}? ' if near else ''}"
+                                   f"expected {', '.join(keys)})")
         kinds = keys[key] if isinstance(keys[key], tuple) else (keys[key],)
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             fail(f"{where} {key}", f"must be a {' or '.join(_TYPE_NAMES[k] for k in kinds)}, "
