@@ -158,7 +158,10 @@ class Entry:
     line: int | None
     text: str                       # as printed (model.plain), the text anchors match
     p: etree._Element
-    sp: etree._Element
+
+    @property
+    def sp(self):                   # looked up each time: a correction may have moved p to a new turn
+        return self.p.getparent()
 
 
 def _is_event(para) -> bool:
@@ -169,19 +172,18 @@ def _is_event(para) -> bool:
 
 
 def paragraphs(tree, doc: Document) -> list[Entry]:
-    """Every <p> of the body's turns, in order, paired with the model paragraph it was encoded from."""
-    sps = tree.getroot().findall(f"{T}text/{T}body//{T}sp")
-    turns = doc.turns()
+    """Every <p> of the body's turns, in order, with the model paragraph it was encoded from. The encoder's ids
+    say which (turn N, paragraph M: spN.pM), and a corrected tree keeps them, so the mapping survives splits."""
+    by_id = {p.get(XML_ID): p for p in tree.getroot().iterfind(f"{T}text/{T}body//{T}p")}
     out = []
-    if len(sps) != len(turns):  # the encoder changed shape: match by order without lines
-        return [Entry(p.get(XML_ID), None, "".join(p.itertext()), p, sp) for sp in sps for p in sp.findall(f"{T}p")]
-    for sp, turn in zip(sps, turns):
-        ps = sp.findall(f"{T}p")
-        paras = [para for para in turn.paragraphs if not _is_event(para)]
-        for i, p in enumerate(ps):
-            para = paras[i] if i < len(paras) else None
-            out.append(Entry(p.get(XML_ID), para.line if para else None,
-                             plain(para.content) if para else "".join(p.itertext()), p, sp))
+    for n, turn in enumerate(doc.turns(), 1):
+        for m, para in enumerate((x for x in turn.paragraphs if not _is_event(x)), 1):
+            p = by_id.pop(f"sp{n}.p{m}", None)
+            if p is not None and p.getparent().tag == f"{T}sp":
+                out.append(Entry(f"sp{n}.p{m}", para.line, plain(para.content), p))
+    for ident, p in by_id.items():   # not from a turn of the model (a hand-made tree): text only, no line
+        if ident and p.getparent().tag == f"{T}sp":
+            out.append(Entry(ident, None, "".join(p.itertext()), p))
     return out
 
 
