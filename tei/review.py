@@ -315,6 +315,8 @@ def set_command(d: dict) -> str | None:
     a = d.get("anchor")
     if not a:
         return None
+    if "paragraph" in a:               # one anchor: the words, which an editor can read
+        a = {k: v for k, v in a.items() if k != "hash"}
     return ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in a.items()).replace(
         "True", "true").replace("False", "false")
 
@@ -344,7 +346,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-
 th { font-weight: 600; }
 .cert { font-weight: 600; white-space: nowrap; }
 .cert-low { color: var(--low); } .cert-medium { color: var(--medium); } .cert-high { color: var(--high); }
-code { font-size: 0.85rem; word-break: break-word; }
+code { font-size: 0.85rem; overflow-wrap: anywhere; }
 .status-stale { color: var(--low); font-weight: 600; }
 """
 
