@@ -506,3 +506,26 @@ def add_corrections(source, sets: list[str], meta=None, editor: str | None = Non
     del data
     xmlio.write_atomic(path, new.encode("utf-8"))
     return result, [r for r in result.corrections if r.index >= first]
+
+
+def build_files(conversion, stem: str) -> tuple[dict[str, bytes], dict]:
+    """For build: the review files of one document, and the counts its summary line and the index show."""
+    data = review(conversion, edition=f"{stem}.html")
+    files = {f"{stem}.review.json": to_json(data), f"{stem}.review.html": render_html(data)}
+    c = data["counts"]
+    return files, {"open": c["open"], "open_by_kind": c["open_by_kind"], "stale": c["stale_corrections"],
+                   "page": f"{stem}.review.html"}
+
+
+def open_items(path) -> list[str]:
+    """The open decisions of a NAME.review.json, one line each (build -v)."""
+    try:
+        data = json.loads(open(path, encoding="utf-8").read())
+    except (OSError, ValueError):
+        return []
+    out = []
+    for d in data.get("decisions", []):
+        if d.get("status") in ("open", "stale"):
+            where = f"line {d['line']}" if d.get("line") else "sidecar" if d["kind"].startswith("correction") else "header"
+            out.append(f"[{d['certainty']}] {where}: {d['kind']}: {d['summary']}")
+    return out
