@@ -92,9 +92,15 @@ def build(
 
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
 
+    notes: list[str] = []
+
     def event(state, path, detail):
         if state == "failed":
             progress.echo(f"failed  {path}: {detail}")
+        elif state == "note":
+            notes.append(detail)
+            if not quiet:
+                progress.echo(f"note    {detail}")
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
@@ -113,9 +119,32 @@ def build(
                    err=True)
         for path, error in result.failed:
             typer.echo(f"  failed: {error if str(path) in error else f'{path}: {error}'}", err=True)
+        if (reconvert or force) and not notes and not result.failed and not result.kept:
+            typer.echo(f"  {'--reconvert' if reconvert else ''}{' ' if reconvert and force else ''}"
+                       f"{'--force' if force else ''}: nothing to replace (no TEI built now was edited by hand)",
+                       err=True)
+        _review_summary(result, verbose)
         if result.editions:
             typer.echo(f"open {result.out / 'index.html'}", err=True)
-    raise typer.Exit(0 if result.ok else 1)
+    stale = sum(ed.get("review", {}).get("stale", 0) for ed in result.editions)
+    raise typer.Exit(0 if result.ok and not stale else 1)
+
+
+def _review_summary(result, verbose: bool) -> None:
+    """build: one line per document with open questions (review.py), and with -v each of them."""
+    from .review import open_items
+
+    for ed in sorted(result.editions, key=lambda e: e["stem"]):
+        rv = ed.get("review") or {}
+        if not rv.get("open"):
+            continue
+        kinds = ", ".join(f"{k} {n}" for k, n in rv.get("open_by_kind", {}).items())
+        stale = f"; {rv['stale']} stale correction(s)" if rv.get("stale") else ""
+        typer.echo(f"  review {ed['stem']}: {rv['open']} open question(s) ({kinds}){stale}: "
+                   f"{result.out / rv['page']}", err=True)
+        if verbose:
+            for item in open_items(result.out / f"{ed['stem']}.review.json"):
+                typer.echo(f"    {item}", err=True)
 
 
 @app.command()

@@ -510,7 +510,10 @@ def add_corrections(source, sets: list[str], meta=None, editor: str | None = Non
 
 def build_files(conversion, stem: str) -> tuple[dict[str, bytes], dict]:
     """For build: the review files of one document, and the counts its summary line and the index show."""
+    from pathlib import Path
+
     data = review(conversion, edition=f"{stem}.html")
+    data["source"] = Path(conversion.path).name if conversion.path else None  # the same wherever it is built
     files = {f"{stem}.review.json": to_json(data), f"{stem}.review.html": render_html(data)}
     c = data["counts"]
     return files, {"open": c["open"], "open_by_kind": c["open_by_kind"], "stale": c["stale_corrections"],

@@ -152,3 +152,47 @@ def test_review_page_is_valid_html5(pages):
     proc = subprocess.run([*vnu, "--errors-only", "--format", "text", str(pages[1])],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr + proc.stdout
+
+
+def test_build_writes_reviews_summarises_open_questions_and_flags_them_in_the_index(tmp_path):
+    shutil.copyfile(SEED, tmp_path / SEED.name)
+    result = runner.invoke(app, ["build", str(tmp_path), "-v"])
+    assert result.exit_code == 0, result.output
+    stem = SEED.stem
+    assert json.loads((tmp_path / f"{stem}.review.json").read_text(encoding="utf-8"))["counts"]["open"] == 5
+    assert f"review {stem}: 5 open question(s) (speaker.supplied 3, header.field 1, foreign 1)" in result.stderr
+    assert "[medium] line 21: speaker.supplied: no label printed; attributed to Ash Carter" in result.stderr
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert f'<a class="open" href="{stem}.review.html">5 open question(s)' in index
+    again = runner.invoke(app, ["build", str(tmp_path)])                 # skipped: the summary stays
+    assert "skipped 1" in again.stderr and f"review {stem}: 5 open" in again.stderr
+    (tmp_path / f"{stem}.toml").write_text('[[correction]]\nparagraph = "Gone"\nspeaker = "carter"\n')
+    stale = runner.invoke(app, ["build", str(tmp_path)])
+    assert stale.exit_code == 1 and "1 stale correction(s)" in stale.stderr
+
+
+def test_hand_edit_and_source_change_together_are_a_conflict(tmp_path):
+    src = tmp_path / SEED.name
+    shutil.copyfile(SEED, src)
+    tei_file, fresh = tmp_path / (SEED.stem + ".xml"), tmp_path / (SEED.stem + ".edition.reconverted.xml")
+    assert runner.invoke(app, ["build", str(tmp_path)]).exit_code == 0
+    tei_file.write_bytes(tei_file.read_bytes().replace(b"Thank you. Our fight.", b"Thank you. Our fight!"))
+    kept = runner.invoke(app, ["build", str(tmp_path), "--force"])       # a hand edit alone: kept, said
+    assert kept.exit_code == 0 and "edited by hand; kept" in kept.stderr
+    src.write_text(SEED.read_text(encoding="utf-8").replace("Thank you all very much. Thank you.",
+                                                           "Thank you all very much. Merci."), encoding="utf-8")
+    for extra in ([], ["--reconvert"]):
+        result = runner.invoke(app, ["build", str(tmp_path), *extra])
+        assert result.exit_code == 1 and f"{SEED.stem}.xml: edited by hand, and {SEED.name} changed" in result.stderr
+        assert ("--reconvert alone does not replace it" in result.stderr) == bool(extra)
+        assert b"Our fight!" in tei_file.read_bytes() and b"Merci." in fresh.read_bytes()
+        assert "tei-edition review --set" in result.stderr and "--reconvert --force" in result.stderr
+    accepted = runner.invoke(app, ["build", str(tmp_path), "--force"])
+    assert accepted.exit_code == 0 and "--force keeps the hand-edited TEI" in accepted.stderr
+    assert b"Our fight!" in tei_file.read_bytes() and not fresh.exists()
+    assert runner.invoke(app, ["build", str(tmp_path)]).exit_code == 0      # resolved: no conflict any more
+    replaced = runner.invoke(app, ["build", str(tmp_path), "--reconvert", "--force"])
+    assert replaced.exit_code == 0 and "replaced by a conversion" in replaced.stderr
+    assert b"Merci." in tei_file.read_bytes() and b"Our fight!" not in tei_file.read_bytes()
+    nothing = runner.invoke(app, ["build", str(tmp_path), "--reconvert"])
+    assert "--reconvert: nothing to replace" in nothing.stderr
