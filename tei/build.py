@@ -34,6 +34,7 @@ class BuildResult:
     skipped: int = 0
     kept: list[Path] = field(default_factory=list)          # hand-edited TEI kept (and rendered from)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    usage_errors: int = 0                                   # failures that are usage errors (a bad sidecar): exit 2
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     editions: list[dict] = field(default_factory=list)      # small metadata per edition, for the index
@@ -128,6 +129,7 @@ def _run_job(job: Job) -> dict:
                 "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
     except TeiEditionError as err:
         return {"stem": job.stem, "ok": False, "error": str(err), "files": files, "notes": notes,
+                "exit_code": err.exit_code,
                 "source": str(job.transcript or job.tei_file), "source_digest": _source_digest(job, manifest, True)}
 
 
@@ -318,6 +320,7 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
         _emit(on_event, "note", dest / f"{outcome['stem']}.xml", note)
     if not outcome["ok"]:
         result.failed.append((Path(outcome["source"]), outcome["error"]))
+        result.usage_errors += outcome.get("exit_code") == 2
         manifest.inputs.pop(outcome["stem"], None)
         if outcome.get("source_digest"):  # what the TEI was converted from: a conflict is found again next time
             manifest.inputs[outcome["stem"]] = {"source": outcome["source_digest"]}

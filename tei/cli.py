@@ -127,7 +127,7 @@ def build(
         if result.editions:
             typer.echo(f"open {result.out / 'index.html'}", err=True)
     stale = sum(ed.get("review", {}).get("stale", 0) for ed in result.editions)
-    raise typer.Exit(0 if result.ok and not stale else 1)
+    raise typer.Exit(2 if result.usage_errors else 0 if result.ok and not stale else 1)
 
 
 def _review_summary(result, verbose: bool) -> None:

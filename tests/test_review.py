@@ -196,3 +196,11 @@ def test_hand_edit_and_source_change_together_are_a_conflict(tmp_path):
     assert b"Merci." in tei_file.read_bytes() and b"Our fight!" not in tei_file.read_bytes()
     nothing = runner.invoke(app, ["build", str(tmp_path), "--reconvert"])
     assert "--reconvert: nothing to replace" in nothing.stderr
+
+
+def test_a_bad_sidecar_is_a_usage_error_in_build_too(tmp_path):
+    shutil.copyfile(SEED, tmp_path / SEED.name)
+    (tmp_path / (SEED.stem + ".toml")).write_text('[speakers.cartr]\nname = "Ash Carter"\n', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{SEED.stem}.toml: [speakers.cartr]: no participant 'cartr' in this transcript" in result.stderr
