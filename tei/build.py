@@ -129,7 +129,7 @@ def _run_job(job: Job) -> dict:
                 "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
     except TeiEditionError as err:
         return {"stem": job.stem, "ok": False, "error": str(err), "files": files, "notes": notes,
-                "exit_code": err.exit_code,
+                "usage": isinstance(err, UsageError),   # a bad sidecar: the build exits 2
                 "source": str(job.transcript or job.tei_file), "source_digest": _source_digest(job, manifest, True)}
 
 
@@ -320,7 +320,7 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
         _emit(on_event, "note", dest / f"{outcome['stem']}.xml", note)
     if not outcome["ok"]:
         result.failed.append((Path(outcome["source"]), outcome["error"]))
-        result.usage_errors += outcome.get("exit_code") == 2
+        result.usage_errors += bool(outcome.get("usage"))
         manifest.inputs.pop(outcome["stem"], None)
         if outcome.get("source_digest"):  # what the TEI was converted from: a conflict is found again next time
             manifest.inputs[outcome["stem"]] = {"source": outcome["source_digest"]}
