@@ -158,6 +158,7 @@ class Entry:
     line: int | None
     text: str                       # as printed (model.plain), the text anchors match
     p: etree._Element
+    para: object = None             # the model.Paragraph it was encoded from (None for a hand-made tree)
 
     @property
     def sp(self):                   # looked up each time: a correction may have moved p to a new turn
@@ -180,7 +181,7 @@ def paragraphs(tree, doc: Document) -> list[Entry]:
         for m, para in enumerate((x for x in turn.paragraphs if not _is_event(x)), 1):
             p = by_id.pop(f"sp{n}.p{m}", None)
             if p is not None and p.getparent().tag == f"{T}sp":
-                out.append(Entry(f"sp{n}.p{m}", para.line, plain(para.content), p))
+                out.append(Entry(f"sp{n}.p{m}", para.line, plain(para.content), p, para))
     for ident, p in by_id.items():   # not from a turn of the model (a hand-made tree): text only, no line
         if ident and p.getparent().tag == f"{T}sp":
             out.append(Entry(ident, None, "".join(p.itertext()), p))

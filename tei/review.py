@@ -54,18 +54,20 @@ def _decision(kind, summary, *, line=None, target=None, rule="", evidence="", ce
             "status": "open" if certainty in ("low", "medium", "unknown") else "ok", "anchor": anchor}
 
 
-def opening_words(entry, entries) -> str:
+def opening_words(entry, entries, normed: list[str] | None = None) -> str:
     """The shortest opening (from six words) that names this paragraph alone: the anchor `--set` writes."""
+    normed = normed if normed is not None else [corr.norm(e.text) for e in entries]
     words = entry.text.split()
-    for n in range(min(6, len(words)), len(words) + 1):
+    for n in range(min(6, len(words)), min(len(words), 40) + 1):
         prefix = " ".join(words[:n])
-        if sum(corr.norm(e.text).startswith(corr.norm(prefix)) for e in entries) == 1:
+        want = corr.norm(prefix)
+        if sum(1 for t in normed if t.startswith(want)) == 1:
             return prefix
     return ""
 
 
-def _anchor(entry, entries) -> dict:
-    words = opening_words(entry, entries)
+def _anchor(entry, entries, normed=None) -> dict:
+    words = opening_words(entry, entries, normed)
     out = {"hash": corr.paragraph_hash(entry.text)[:17]}
     if words:
         out["paragraph"] = words
@@ -84,6 +86,7 @@ def decisions(conversion) -> list[dict]:
     out: list[dict] = []
     turns = doc.turns()
     people = doc.participants
+    normed = [corr.norm(e.text) for e in entries]
 
     # supplied speakers
     previous = None
@@ -101,7 +104,7 @@ def decisions(conversion) -> list[dict]:
                 "speaker.supplied", f"no label printed; attributed to {name} (#{turn.who})", line=turn.line,
                 target=f"sp{n}", rule=f"turn.unlabeled: {turn.attribution}", evidence=evidence,
                 certainty="medium" if turn.attribution in ("hand-over", "question-invitation") else "low",
-                anchor={**_anchor(first, entries), "speaker": turn.who} if first else None))
+                anchor={**_anchor(first, entries, normed), "speaker": turn.who} if first else None))
         previous = turn
 
     # persons merged from label variants
@@ -134,7 +137,7 @@ def decisions(conversion) -> list[dict]:
     remarks: dict[tuple, dict] = {}
     codes = tuple(doc.languages)
     for e in entries:
-        para = _model_paragraph(doc, e)
+        para = e.para
         if para is None:
             continue
         for node in walk(para.content):
@@ -221,18 +224,6 @@ def decisions(conversion) -> list[dict]:
     order = list(KINDS)
     out.sort(key=lambda d: (order.index(d["kind"]), CERTAINTY.get(d["certainty"], 0), d["line"] or 0))
     return out
-
-
-def _model_paragraph(doc, entry):
-    m = re.fullmatch(r"sp(\d+)\.p(\d+)", entry.id or "")
-    if not m:
-        return None
-    turns = doc.turns()
-    n, k = int(m.group(1)), int(m.group(2))
-    if n > len(turns):
-        return None
-    paras = [p for p in turns[n - 1].paragraphs if not corr._is_event(p)]
-    return paras[k - 1] if k <= len(paras) else None
 
 
 def _confidence(text: str, lang: str, codes: tuple) -> float | None:

@@ -204,3 +204,16 @@ def test_a_bad_sidecar_is_a_usage_error_in_build_too(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path)])
     assert result.exit_code == 2
     assert f"{SEED.stem}.toml: [speakers.cartr]: no participant 'cartr' in this transcript" in result.stderr
+
+
+def test_decision_records_of_the_reader_are_appended_whatever_fields_they_have():
+    from types import SimpleNamespace
+
+    conversion = tei.convert_file(SEED)
+    conversion.document.decisions = [
+        SimpleNamespace(line=21, rule="turn.unlabeled", evidence="hand-over cue", certainty="medium"),
+        SimpleNamespace(kind="header.byline"),                     # no line, evidence or certainty
+    ]
+    inferred = of_kind(review.review(conversion), "inferred")
+    assert [(d["line"], d["rule"], d["certainty"], d["target"]) for d in inferred] == [
+        (None, "header.byline", "unknown", None), (21, "turn.unlabeled", "medium", "sp2.p1")]
