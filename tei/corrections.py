@@ -156,9 +156,15 @@ def paragraph_hash(text: str) -> str:
 class Entry:
     id: str
     line: int | None
-    text: str                       # as printed (model.plain), the text anchors match
     p: etree._Element
     para: object = None             # the model.Paragraph it was encoded from (None for a hand-made tree)
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:          # as printed (model.plain), the text anchors match; computed when asked
+        if self._text is None:
+            self._text = plain(self.para.content) if self.para is not None else "".join(self.p.itertext())
+        return self._text
 
     @property
     def sp(self):                   # looked up each time: a correction may have moved p to a new turn
@@ -181,10 +187,10 @@ def paragraphs(tree, doc: Document) -> list[Entry]:
         for m, para in enumerate((x for x in turn.paragraphs if not _is_event(x)), 1):
             p = by_id.pop(f"sp{n}.p{m}", None)
             if p is not None and p.getparent().tag == f"{T}sp":
-                out.append(Entry(f"sp{n}.p{m}", para.line, plain(para.content), p, para))
+                out.append(Entry(f"sp{n}.p{m}", para.line, p, para))
     for ident, p in by_id.items():   # not from a turn of the model (a hand-made tree): text only, no line
         if ident and p.getparent().tag == f"{T}sp":
-            out.append(Entry(ident, None, "".join(p.itertext()), p))
+            out.append(Entry(ident, None, p))
     return out
 
 

@@ -23,8 +23,8 @@ import re
 from lxml import etree
 from lxml.html import builder as E
 
-from . import corrections as corr
-from .conventions import HANDOVER_CUES, LANGUAGE_NAMES, QUESTION_CUES
+from . import corrections as corr, speakers as speaker_rules
+from .conventions import HANDOVER_CUES, LANGUAGE_NAMES, QUESTION_CUES, ROLE_LABELS
 from .model import Foreign, Heading, Remark, Stage, plain, walk
 
 VERSION = 1
@@ -86,7 +86,7 @@ def decisions(conversion) -> list[dict]:
     out: list[dict] = []
     turns = doc.turns()
     people = doc.participants
-    normed = [corr.norm(e.text) for e in entries]
+    normed = None   # the normalised texts, for anchors: computed for the first supplied speaker only
 
     # supplied speakers
     previous = None
@@ -100,6 +100,8 @@ def decisions(conversion) -> list[dict]:
             if cue and turn.attribution in ("hand-over", "question-invitation"):
                 evidence += f"; cue {_quote(cue.group(0))}"
             first = by_id.get(f"sp{n}.p1")
+            if normed is None:
+                normed = [corr.norm(e.text) for e in entries]
             out.append(_decision(
                 "speaker.supplied", f"no label printed; attributed to {name} (#{turn.who})", line=turn.line,
                 target=f"sp{n}", rule=f"turn.unlabeled: {turn.attribution}", evidence=evidence,
@@ -118,6 +120,23 @@ def decisions(conversion) -> list[dict]:
                 rule="speakers: " + ("a group label of the registry" if registry else "the same name in each label"),
                 evidence=f"{person.turns} turn(s)", certainty="high" if registry else "medium",
                 anchor={"labels": person.labels, "same": False}))
+
+    # persons named from a title-only label ("THE PRESIDENT:"): through another label, the title, or not at all
+    for person in people.values():
+        for label in person.labels:
+            words = [w for w in speaker_rules.label_words(label) if w != "the"]
+            titles, name = speaker_rules._split(words)
+            key = " ".join(speaker_rules.label_words(label))
+            if name or not titles or person.group or key in ROLE_LABELS:
+                continue
+            named = person.name.lower() != " ".join(titles) and person.name.lower() != _display(label)
+            out.append(_decision(
+                "person.merged", f"{label} read as {person.name} (#{person.id})",
+                line=next((t.line for t in turns if t.label == label), None), target=f"person-{person.id}",
+                rule="speakers: a title-only label" + (" resolved through another label or the title" if named
+                                                         else ", no name found"),
+                evidence="" if named else f"name the person in [speakers.{person.id}] name = \"...\"",
+                certainty="medium" if named else "low"))
 
     # header fields
     for note in doc.provenance:
@@ -251,6 +270,10 @@ def _is_covered(d: dict, covered: dict) -> bool:
             "remark.classified": "remark", "remark.text": "remark"}.get(d["kind"])
     target = (d["target"] or "").removeprefix("person-")
     return bool(kind and target and target in covered.get(kind, ()))
+
+
+def _display(label: str) -> str:
+    return " ".join(speaker_rules.label_words(label))
 
 
 def _tail(text: str, n: int = 90) -> str:

@@ -193,3 +193,14 @@ def test_sidecar_errors_are_one_line_naming_key_and_file(tmp_path, toml, message
     assert result.exit_code == 2, result.output
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert result.stderr.startswith("tei-edition: error: ") and "Traceback" not in result.stderr
+
+
+def test_a_change_must_be_made_by_an_editor_not_a_participant(tmp_path):
+    from tei.validate import Validator
+
+    result = convert(SEED, '[[correction]]\npassage = "Vive la France"\nlang = ""\n', tmp_path)
+    tree = result.tree
+    assert Validator("project").validate_tree(tree, "ok.xml").valid
+    xp(tree.getroot(), "//t:change")[0].set("who", "#carter")
+    problems = Validator("project").validate_tree(tree, "bad.xml").problems
+    assert any("change-who" in str(p) for p in problems)

@@ -217,3 +217,10 @@ def test_decision_records_of_the_reader_are_appended_whatever_fields_they_have()
     inferred = of_kind(review.review(conversion), "inferred")
     assert [(d["line"], d["rule"], d["certainty"], d["target"]) for d in inferred] == [
         (None, "header.byline", "unknown", None), (21, "turn.unlabeled", "medium", "sp2.p1")]
+
+
+def test_a_title_only_label_without_a_name_is_an_open_question():
+    require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
+    data = review.review(tei.convert_file(CORPUS / "15-ghwbush-news-conference-economic-summit-journalists-1989.txt"))
+    person = [d for d in of_kind(data, "person.merged") if d["target"] == "person-president"]
+    assert len(person) == 1 and person[0]["certainty"] == "low" and "[speakers.president]" in person[0]["evidence"]
