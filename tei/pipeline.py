@@ -39,6 +39,9 @@ class Conversion:
             f"lacunae {s['lacunae']}, stage lines {s['stages']}",
             f"  languages: {', '.join(doc.languages)}",
         ]
+        if self.corrections:  # the sidecar's [[correction]] tables (corrections.py)
+            applied = sum(r.status == "applied" for r in self.corrections)
+            lines.append(f"  corrections: {applied} applied, {len(self.corrections) - applied} stale")
         lines += [f"  warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 

@@ -145,7 +145,8 @@ def decisions(conversion) -> list[dict]:
             out.append(_decision("header.field", note, rule="meta", certainty="unknown"))
             continue
         origin = m.group("origin")
-        certainty = ("high" if origin.startswith(("source line", "front matter", "--meta")) else
+        # printed, or the archive's own convention (the publisher of a source style): high; a file name: low
+        certainty = ("high" if origin.startswith(("source line", "front matter", "--meta", "source style")) else
                      "low" if origin == "file name" else "medium")
         evidence = f"from {origin}" + (f"; overrides {m.group('over')}" if m.group("over") else "")
         out.append(_decision("header.field", f"{m.group('key')}: {m.group('value')}",
