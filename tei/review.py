@@ -481,7 +481,7 @@ def add_corrections(source, sets: list[str], meta=None, editor: str | None = Non
 
     path = Path(meta) if meta is not None else Path(source).with_suffix(".toml")
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    current = metadata.validate(tomllib.loads(old), str(path)) if old.strip() else metadata.Sidecar()
+    current = metadata.load(path) if old.strip() else metadata.Sidecar()   # a bad sidecar: one line, exit 2
     base = convert_file(source, meta_path=path if old.strip() else None)
     entries = {e.id: e for e in corr.paragraphs(base.tree, base.document)}
     blocks = []
