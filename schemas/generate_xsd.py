@@ -116,7 +116,7 @@ el("setting", "setting", "", "a setting: place and date")
 el("textClass", "textClass", "", "classification of the text")
 el("keywords", "keywords", "scheme", "keywords")
 el("revisionDesc", "revisionDesc", "status", "the history of hand edits")
-el("change", "para", "when who type", "one change to the edition")
+el("change", "para", "when who type target", "one change to the edition (an editor's correction, with @target)")
 
 PHRASE = ["hi", "emph", "foreign", "term", "q", "title", "del", "add", "supplied", "unclear", "sic", "corr", "reg",
           "orig", "choice", "subst", "seg", "persName", "placeName", "orgName", "name", "date", "ref"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import __version__, fidelity, outputs, render as renderer, resources, xmlio
+from . import __version__, fidelity, outputs, render as renderer, resources, review, xmlio
 from .errors import InvalidDocument, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
@@ -34,6 +34,7 @@ class BuildResult:
     skipped: int = 0
     kept: list[Path] = field(default_factory=list)          # hand-edited TEI kept (and rendered from)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    usage_errors: int = 0                                   # failures that are usage errors (a bad sidecar): exit 2
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     editions: list[dict] = field(default_factory=list)      # small metadata per edition, for the index
@@ -114,31 +115,84 @@ def _run_job(job: Job) -> dict:
     manifest, dest, formats, force, reconvert = (_shared[k] for k in ("manifest", "dest", "formats", "force",
                                                                        "reconvert"))
     files: list[tuple[str, str]] = []
+    notes: list[str] = []
     try:
-        tree, kept, words, note = _tei_for(job, dest, manifest, force, reconvert, files)
+        tree, kept, words, conversion = _tei_for(job, dest, manifest, force, reconvert, files, notes)
         edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
+        if conversion is not None:  # the review of every inference (tei/review.py), beside the editions
+            reviews, edition["review"] = review.build_files(conversion, job.stem)
+            for name, data in reviews.items():
+                files.append(_write(dest / name, data, manifest, force))
+                edition["formats"]["review-" + name.rsplit(".", 1)[1]] = name
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
-                "input": job.input_hash, "note": note}
+                "input": job.input_hash, "notes": notes,
+                "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
     except TeiEditionError as err:
-        return {"stem": job.stem, "ok": False, "error": str(err), "files": files,
-                "source": str(job.transcript or job.tei_file)}
+        return {"stem": job.stem, "ok": False, "error": str(err), "files": files, "notes": notes,
+                "usage": isinstance(err, UsageError),   # a bad sidecar: the build exits 2
+                "source": str(job.transcript or job.tei_file), "source_digest": _source_digest(job, manifest, True)}
 
 
-def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files: list):
+def _source_digest(job: Job, manifest, kept: bool) -> str | None:
+    """The hash of the transcript and its metadata as last converted (a kept hand edit keeps the old one)."""
+    if job.transcript is None:
+        return None
+    if kept:
+        return manifest.inputs.get(job.stem, {}).get("source")
+    return "".join(outputs.file_digest(p) for p in (job.transcript, job.meta) if p is not None)
+
+
+def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files: list, notes: list):
     target = dest / f"{job.stem}.xml"
     if job.transcript is None:  # a TEI file without a transcript: validate and render it as it is
         tree = xmlio.parse_file(job.tei_file)
         note = gate(tree, job.tei_file)          # TEI of another project: a note saying how it was rendered
         if target != job.tei_file:
             files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
-        return tree, False, None, note
+        if note:
+            notes.append(note)
+        return tree, False, None, None
     if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
         tree = xmlio.parse_file(target)
-        return tree, True, None, gate(tree, target)
+        note = gate(tree, target)
+        if note:
+            notes.append(note)
+        recorded = manifest.inputs.get(job.stem, {}).get("source")
+        if recorded and recorded != _source_digest(job, manifest, False):
+            _conflict(job, target, dest, force, reconvert, notes)
+            return tree, "accepted", None, None
+        if reconvert:
+            notes.append(f"{target}: edited by hand; --reconvert alone keeps it (add --force to replace it "
+                         "with a conversion of the source)")
+        elif force:
+            notes.append(f"{target}: edited by hand; kept (--force replaces only files rendered from it; "
+                         "--reconvert --force replaces the TEI itself)")
+        return tree, True, None, None
+    if reconvert and force and target.exists() and manifest.hand_edited(target):
+        notes.append(f"{target}: edited by hand; replaced by a conversion of the source (--reconvert --force)")
+        (dest / f"{job.stem}.edition.reconverted.xml").unlink(missing_ok=True)
     conversion = convert_file(job.transcript, meta_path=job.meta)
     gate(conversion.tree, target)                # nothing is written when the gate fails
     files.append(_write(target, conversion.data, manifest, force or reconvert))
-    return conversion.tree, False, conversion.words, None
+    return conversion.tree, False, conversion.words, conversion
+
+
+def _conflict(job: Job, target: Path, dest: Path, force: bool, reconvert: bool, notes: list) -> None:
+    """A hand-edited TEI whose source changed since: never silent. The new conversion goes beside it."""
+    fresh = dest / f"{job.stem}.edition.reconverted.xml"
+    if force:  # the editor keeps the hand edit against the new source: recorded (as "accepted"), said
+        fresh.unlink(missing_ok=True)
+        notes.append(f"{target}: edited by hand and its source changed; --force keeps the hand-edited TEI "
+                     "and accepts the new source without converting it")
+        return
+    conversion = convert_file(job.transcript, meta_path=job.meta)
+    xmlio.write_atomic(fresh, conversion.data)
+    alone = "--reconvert alone does not replace it. " if reconvert else ""
+    raise InvalidDocument(f"edited by hand, and {job.transcript.name} changed since it was converted: {alone}the "
+                          f"hand-edited TEI is kept and the new conversion written to {fresh.name} to compare. "
+                          "Resolve: state your edits as corrections in the sidecar (tei-edition review --set) "
+                          "and build --reconvert --force, or keep your TEI as it is with build --force",
+                          path=target)
 
 
 def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list,
@@ -267,15 +321,18 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
             _emit(on_event, "written", path)
         else:
             result.unchanged += 1
+    for note in outcome.get("notes", []):
+        _emit(on_event, "note", dest / f"{outcome['stem']}.xml", note)
     if not outcome["ok"]:
         result.failed.append((Path(outcome["source"]), outcome["error"]))
+        result.usage_errors += bool(outcome.get("usage"))
         manifest.inputs.pop(outcome["stem"], None)
+        if outcome.get("source_digest"):  # what the TEI was converted from: a conflict is found again next time
+            manifest.inputs[outcome["stem"]] = {"source": outcome["source_digest"]}
         manifest.dirty = True
         _emit(on_event, "failed", Path(outcome["source"]), outcome["error"])
         return
     result.built += 1
-    if outcome.get("note"):
-        _emit(on_event, "note", dest / f"{outcome['stem']}.xml", outcome["note"])
     if outcome["kept"]:
         result.kept.append(dest / f"{outcome['stem']}.xml")
         _emit(on_event, "kept", dest / f"{outcome['stem']}.xml")
@@ -283,6 +340,8 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
     result.editions.append(edition)
     sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values() if (dest / name).exists()}
     manifest.inputs[outcome["stem"]] = {"input": outcome["input"], "edition": edition, "sizes": sizes}
+    if outcome.get("source_digest"):
+        manifest.inputs[outcome["stem"]]["source"] = outcome["source_digest"]
     manifest.dirty = True
 
 
@@ -301,6 +360,9 @@ def _index(editions: list[dict]) -> bytes:
     catalog = etree.Element("editions")
     for ed in sorted(editions, key=lambda e: e["stem"]):
         el = etree.SubElement(catalog, "edition", title=ed["title"], date=ed["date"], speakers=ed["speakers"])
+        if ed.get("review", {}).get("open"):  # the index flags documents with open questions (review.py)
+            el.set("open", str(ed["review"]["open"]))
+            el.set("review", ed["review"]["page"])
         for fmt in ["html", "text", "markdown", "tsv", "json", "pdf", "tei"]:
             if fmt in ed["formats"]:
                 etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])

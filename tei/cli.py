@@ -239,11 +239,15 @@ def build(
                    "to build your own, give their folder: tei-edition build FOLDER", err=True)
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
 
+    notes: list[str] = []
+
     def event(state, path, detail):
         if state == "failed":
             progress.echo(f"failed  {path}: {detail}")
-        elif state == "note" and not quiet:
-            progress.echo(f"note    {path}: {detail}")
+        elif state == "note":
+            notes.append(detail)
+            if not quiet:
+                progress.echo(f"note    {path}: {detail}" if str(path) not in detail else f"note    {detail}")
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
@@ -260,9 +264,87 @@ def build(
         typer.echo(_summary(result), err=True)
         for path, error in result.failed:
             _error(f"  failed: {error if str(path) in error else f'{path}: {error}'}")
+        if (reconvert or force) and not notes and not result.failed and not result.kept:
+            typer.echo(f"  {'--reconvert' if reconvert else ''}{' ' if reconvert and force else ''}"
+                       f"{'--force' if force else ''}: nothing to replace (no TEI built now was edited by hand)",
+                       err=True)
+        _review_summary(result, verbose)
         if result.editions:
             typer.echo(f"open {result.out / 'index.html'}", err=True)
-    raise typer.Exit(0 if result.ok else 1)
+    stale = sum(ed.get("review", {}).get("stale", 0) for ed in result.editions)
+    raise typer.Exit(2 if result.usage_errors else 0 if result.ok and not stale else 1)
+
+
+def _review_summary(result, verbose: bool) -> None:
+    """build: one line per document with open questions (review.py), and with -v each of them."""
+    from .review import open_items
+
+    for ed in sorted(result.editions, key=lambda e: e["stem"]):
+        rv = ed.get("review") or {}
+        if not rv.get("open"):
+            continue
+        kinds = ", ".join(f"{k} {n}" for k, n in rv.get("open_by_kind", {}).items())
+        stale = f"; {rv['stale']} stale correction(s)" if rv.get("stale") else ""
+        typer.echo(f"  review {ed['stem']}: {rv['open']} open question(s) ({kinds}){stale}: "
+                   f"{result.out / rv['page']}", err=True)
+        if verbose:
+            for item in open_items(result.out / f"{ed['stem']}.review.json"):
+                typer.echo(f"    {item}", err=True)
+
+
+@app.command()
+def review(
+    source: Annotated[Path, typer.Argument(help="A transcript, or a folder of transcripts.")],
+    meta: Annotated[Optional[Path], typer.Option("--meta", help="The sidecar (default: NAME.toml beside the transcript).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Transcript: the file to write (.json or .html). Folder: where NAME.review.json/.html go (default: the folder).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="text | json | html (default: text on stdout; from -o's suffix).")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Add a correction to the sidecar: TOML pairs, e.g. 'paragraph=\"Thank you\", speaker=\"carter\"' or 'at=\"sp7.p2\", speaker=\"carter\"'; repeatable.")] = None,
+    editor: Annotated[Optional[str], typer.Option("--editor", help="With --set: the editor's name, written to [edition] when the sidecar has none.")] = None,
+):
+    """Every decision made by inference, riskiest first, with source line, evidence and certainty; --set
+    records a correction in the sidecar, applied at every conversion. Exit 1 while a correction is stale."""
+    from . import review as rv, xmlio
+    from .build import discover
+
+    if fmt not in (None, "text", "json", "html"):
+        _fail(UsageError(f"unknown format {fmt!r} (text | json | html)"))
+    stale = 0
+    try:
+        if source.is_dir():
+            if set_:
+                raise UsageError("--set corrects one transcript: give the transcript, not a folder")
+            dest = output or source
+            dest.mkdir(parents=True, exist_ok=True)
+            for stem, transcript, _tei in discover(source):
+                if transcript is None:
+                    continue
+                _conversion, data = rv.review_source(transcript, meta)
+                rv.write_review(data, dest, stem)
+                stale += data["counts"]["stale_corrections"]
+                typer.echo(rv.summary_line(data, str(transcript)), err=True)
+            typer.echo(f"open {dest}/NAME.review.html", err=True)
+        else:
+            if not source.is_file():
+                raise UsageError(f"{source}: no such transcript or folder")
+            if set_:
+                _result, records = rv.add_corrections(source, set_, meta, editor)
+                side = meta or source.with_suffix(".toml")
+                for r in records:
+                    typer.echo(f"{side}: [[correction]] {r.index} added and applied: {r.message}", err=True)
+                return
+            _conversion, data = rv.review_source(source, meta)
+            stale = data["counts"]["stale_corrections"]
+            kind = fmt or (output.suffix.lstrip(".") if output is not None and output.suffix in (".json", ".html")
+                           else "text")
+            payload = {"json": rv.to_json, "html": rv.render_html}.get(kind, lambda d: rv.render_text(d).encode())(data)
+            if output is None:
+                sys.stdout.buffer.write(payload)
+            else:
+                xmlio.write_atomic(output, payload)
+                typer.echo(f"wrote {output}", err=True)
+    except TeiEditionError as err:
+        _fail(err)
+    raise typer.Exit(1 if stale else 0)
 
 
 def _summary(result) -> str:

@@ -20,6 +20,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MD_SYNTAX = re.compile(r"</?s>")
 _ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
 _PAUSE = f"{{{TEI_NS}}}pause"
+_SUPPLIED = f"{{{TEI_NS}}}supplied"
+EDITOR = "#edition-editor"   # corrections.EDITOR (not imported: corrections imports the model, we stay light)
 # Elements around which a word boundary falls even without whitespace in the XML: blocks, remarks, and the
 # inline elements whose source form has delimiters ([add], <s>del</s>, *hi*), as in "Jan[si]" -> Jan, si.
 _BLOCKS = {f"{{{TEI_NS}}}{n}" for n in ("speaker", "p", "head", "stage", "note", "desc", "docDate", "byline",
@@ -49,7 +51,8 @@ def tei_text(root) -> str:
 
 
 def _collect(el, out: list[str]) -> None:
-    if not isinstance(el.tag, str) or (el.get("resp") == RESP and el.tag in _ADDITIONS):
+    if not isinstance(el.tag, str) or (el.get("resp") == RESP and el.tag in _ADDITIONS) or (
+            el.tag == _SUPPLIED and el.get("resp") == EDITOR):  # a label the editor supplied (corrections.py)
         return
     block = el.tag in _BLOCKS
     if el.tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"

@@ -17,9 +17,22 @@ META.toml (every key optional):
     name = "Ashton B. Carter"
     role = "speaker"
     labels = ["SEC. CARTER:"]     # extra label variants for this person
+    role_name = "Secretary of Defense"
+
+    [[correction]]                # corrections.py: kept across re-conversion, recorded in revisionDesc
+    paragraph = "Thank you very much, Mr. Secretary"   # or hash = "sha1:..." (see `tei-edition review`)
+    speaker = "carter"
+
+The file is checked strictly (`validate`): an unknown table or key, a wrong type, a bad date or language
+code is a one-line UsageError naming the key and the file (exit 2). Speaker ids are checked against the
+transcript's participants at conversion (corrections.check_speakers), since only the conversion knows them.
+The [[correction]] tables are described in corrections.py (SCHEMA there) and in the README.
 """
 from __future__ import annotations
 
+import datetime
+import difflib
+import re
 import tomllib
 from pathlib import Path
 
@@ -36,6 +49,23 @@ PUBLISHERS = {
 }
 
 
+class Sidecar(dict):
+    """The parsed metadata file; `path` names it in error messages."""
+
+    path: str = "--meta"
+
+
+# Every key the file may hold, with its type: the strict schema (corrections have theirs in corrections.py).
+SOURCE_KEYS = {"title": str, "date": (str, datetime.date), "url": str, "publisher": str, "place": str,
+               "byline": str, "languages": list}
+EDITION_KEYS = {"editor": str}
+SPEAKER_KEYS = {"name": str, "role": str, "role_name": str, "labels": list}
+TABLES = ("source", "edition", "speakers", "correction")
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
+_WORD = re.compile(r"\S+")
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
 def load(path: str | Path | None) -> dict:
     if path is None:
         return {}
@@ -46,11 +76,76 @@ def load(path: str | Path | None) -> dict:
         raise UsageError(f"metadata file not found: {path}") from None
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"{path}: not valid TOML: {err}") from None
-    known = {"source", "edition", "speakers"}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)} (expected {', '.join(sorted(known))})")
-    return data
+    return validate(data, str(path))
+
+
+def validate(data: dict, path: str = "--meta") -> Sidecar:
+    """The strict schema of META.toml / NAME.toml: returns the data (dates as ISO strings) or raises UsageError."""
+    from . import corrections  # the [[correction]] schema lives with the code that applies it
+
+    def fail(where: str, message: str):
+        raise UsageError(f"{path}: {where}: {message}")
+
+    out = Sidecar()
+    out.path = path
+    for table in data:
+        if table not in TABLES:
+            near = difflib.get_close_matches(table, TABLES, n=1)
+            fail(table, f"unknown table ({f'did you mean [{near[0]}]? ' if near else ''}"
+                        f"expected {', '.join(TABLES)})")
+    for table, keys in (("source", SOURCE_KEYS), ("edition", EDITION_KEYS)):
+        if table in data:
+            out[table] = check_table(data[table], keys, f"[{table}]", fail)
+    if "date" in out.get("source", {}):
+        value = out["source"]["date"]
+        iso = parse_date(value.isoformat() if isinstance(value, datetime.date) else value)
+        if iso is None:
+            fail("[source] date", f"{str(value)!r} is not a date (use YYYY-MM-DD)")
+        out["source"]["date"] = iso
+    for code in out.get("source", {}).get("languages", []):
+        if not isinstance(code, str) or not _LANG.fullmatch(code):
+            fail("[source] languages", f"{code!r} is not an ISO 639-1 code (e.g. \"fr\")")
+    speakers = data.get("speakers", {})
+    if not isinstance(speakers, dict):
+        fail("speakers", "must be tables [speakers.ID]")
+    out["speakers"] = {}
+    for ident, spec in speakers.items():
+        where = f"[speakers.{ident}]"
+        if not _ID.fullmatch(ident):
+            fail(where, "a speaker id is a letter followed by letters, digits, '-', '_' or '.'")
+        spec = check_table(spec, SPEAKER_KEYS, where, fail)
+        if not all(isinstance(x, str) and x.strip() for x in spec.get("labels", [])):
+            fail(f"{where} labels", "must be a list of labels as printed, e.g. [\"SEC. CARTER:\"]")
+        if "role" in spec and not _WORD.fullmatch(spec["role"]):
+            fail(f"{where} role", f"{spec['role']!r} must be one word (speaker, moderator, participant...)")
+        out["speakers"][ident] = spec
+    if not speakers:
+        del out["speakers"]
+    if "correction" in data:
+        out["correction"] = corrections.validate(data["correction"], fail)
+    return out
+
+
+def check_table(table, keys: dict, where: str, fail, may_be_empty=()) -> dict:
+    """One table: known keys only, each of its type (a tuple of types: any of them), no empty strings."""
+    if not isinstance(table, dict):
+        fail(where, "must be a table")
+    for key, value in table.items():
+        if key not in keys:
+            near = difflib.get_close_matches(key, keys, n=1)
+            fail(f"{where} {key}", f"unknown key ({f'did you mean {near[0]!r}? ' if near else ''}"
+                                   f"expected {', '.join(keys)})")
+        kinds = keys[key] if isinstance(keys[key], tuple) else (keys[key],)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            fail(f"{where} {key}", f"must be a {' or '.join(_TYPE_NAMES[k] for k in kinds)}, "
+                                   f"not {_TYPE_NAMES.get(type(value), type(value).__name__)}")
+        if isinstance(value, str) and not value.strip() and key not in may_be_empty:
+            fail(f"{where} {key}", "is empty")
+    return dict(table)
+
+
+_TYPE_NAMES = {str: "string", list: "list", bool: "boolean (true or false)", int: "number", float: "number",
+               dict: "table", datetime.date: "date", datetime.datetime: "date and time"}
 
 
 def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None) -> None:

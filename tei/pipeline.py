@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import encode, fidelity, interpretation, language, meta as metadata, reader, speakers, xmlio
+from . import corrections, encode, fidelity, interpretation, language, meta as metadata, reader, speakers, xmlio
 from .errors import InputError, InvalidDocument
 from .model import Document
 from .source import read_source
@@ -24,6 +24,7 @@ class Conversion:
     path: str | None = None
     warnings: list = field(default_factory=list)
     words: list[str] = field(default_factory=list)   # the source's words as the TEI reads them back
+    corrections: list = field(default_factory=list)  # corrections.Record per sidecar correction
 
     def report(self) -> str:
         """A short human report: what was found, then every warning with its source line."""
@@ -38,6 +39,9 @@ class Conversion:
             f"lacunae {s['lacunae']}, stage lines {s['stages']}",
             f"  languages: {', '.join(doc.languages)}",
         ]
+        if self.corrections:  # the sidecar's [[correction]] tables (corrections.py)
+            applied = sum(r.status == "applied" for r in self.corrections)
+            lines.append(f"  corrections: {applied} applied, {len(self.corrections) - applied} stale")
         lines += [f"  warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
@@ -47,7 +51,7 @@ def convert(data: bytes | str, *, meta: dict | None = None, style: str | None = 
     """Convert one transcript (bytes or text) into TEI. Raises InputError for unreadable input."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    meta = meta or {}
+    meta = meta if isinstance(meta, metadata.Sidecar) else metadata.validate(meta or {})
     src = read_source(data, path=path, style=style)
     doc = reader.read(src)
     if not doc.turns() and not doc.front:
@@ -58,7 +62,11 @@ def convert(data: bytes | str, *, meta: dict | None = None, style: str | None = 
     speakers.resolve(doc, doc.metadata.get("title", ""), byline, meta.get("speakers", {}))
     language.mark(doc, list(doc.metadata.get("languages", [])) + list(languages or []))
     interpretation.analyse(doc)
+    corrections.check_speakers(doc, meta)
     tree, stats = encode.encode(doc, os.environ.get("SOURCE_DATE_EPOCH"))
+    # The editor's corrections (sidecar [[correction]]): applied to the tree, so the gate below checks them.
+    records = corrections.apply(tree, doc, meta, os.environ.get("SOURCE_DATE_EPOCH"))
+    doc.warnings.extend(corrections.stale_warnings(records, meta.path))
     data_out = xmlio.serialise(tree)
     # The fidelity gate: nothing lost, nothing added, nothing reordered.
     tei_words = fidelity.words(fidelity.tei_text(tree.getroot()))
@@ -69,7 +77,7 @@ def convert(data: bytes | str, *, meta: dict | None = None, style: str | None = 
     if lost:
         raise InvalidDocument(f"front matter not kept in the header: {'; '.join(lost)}", path=path)
     return Conversion(tree, data_out, doc, stats, src.encoding, src.style, path,
-                      sorted(doc.warnings, key=lambda w: w.line), tei_words)
+                      sorted(doc.warnings, key=lambda w: w.line), tei_words, records)
 
 
 def convert_file(path: str | Path, out: str | Path | None = None, *, meta_path: str | Path | None = None,

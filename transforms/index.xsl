@@ -17,6 +17,7 @@ li { border-top: 1px solid #d8d8de; padding: .9rem 0; }
 .title { font: 1.1rem/1.3 Georgia, serif; font-weight: 700; }
 .meta { color: #5b5b60; font-size: .9rem; }
 .formats a { margin-right: .8rem; color: #7a2e12; }
+.formats a.open { color: #6b3d00; font-weight: 600; }
         </style>
       </head>
       <body>
@@ -36,6 +37,9 @@ li { border-top: 1px solid #d8d8de; padding: .9rem 0; }
                 <xsl:for-each select="format">
                   <a href="{@href}"><xsl:value-of select="@label"/></a>
                 </xsl:for-each>
+                <xsl:if test="@open">
+                  <a class="open" href="{@review}"><xsl:value-of select="@open"/> open question(s) for the editor</a>
+                </xsl:if>
               </div>
             </li>
           </xsl:for-each>
