@@ -24,6 +24,7 @@ from lxml import etree
 from lxml.html import builder as E
 
 from . import corrections as corr, speakers as speaker_rules
+from .header import split_name
 from .conventions import HANDOVER_CUES, LANGUAGE_NAMES, QUESTION_CUES, ROLE_LABELS
 from .model import Foreign, Heading, Remark, Stage, plain, walk
 
@@ -124,8 +125,9 @@ def decisions(conversion) -> list[dict]:
     # persons named from a title-only label ("THE PRESIDENT:"): through another label, the title, or not at all
     for person in people.values():
         for label in person.labels:
-            words = [w for w in speaker_rules.label_words(label) if w != "the"]
-            titles, name = speaker_rules._split(words)
+            words = [w for w in speaker_rules._core(label).split() if w.lower() != "the"]
+            titles, name = split_name(words)
+            titles = [w.strip(".,").lower() for w in titles]
             key = " ".join(speaker_rules.label_words(label))
             if name or not titles or person.group or key in ROLE_LABELS:
                 continue
