@@ -4,7 +4,13 @@ Per document: convert (or reuse a TEI edited by hand) -> validation gate -> rend
 check of each edition -> atomic writes. Documents are independent jobs: they run in forked worker processes
 (`jobs`), one failing document does not stop the others, and a document whose inputs (source, metadata,
 schemas, stylesheets, tool version; by content hash) have not changed since the last build is skipped.
-Hand-edited TEI is never replaced by re-conversion unless both `reconvert` and `force` are given.
+Hand-edited TEI is never replaced by re-conversion unless both `reconvert` and `force` are given; a TEI that
+equals what the converter writes now is ours, whatever the manifest says (so a lost manifest loses nothing).
+
+Faults (tests/test_faults.py): the output folder is locked for the run; the manifest is journaled as files
+are written and saved in a `finally`; an output error (full disk, read-only folder) stops the run with one
+line (exit 2); Ctrl-C stops the workers, removes their temporary files and exits 130; symbolic links in the
+source folder are refused, never followed.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import __version__, fidelity, outputs, render as renderer, resources, xmlio
-from .errors import InvalidDocument, TeiEditionError, UsageError
+from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
 
@@ -37,6 +44,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     editions: list[dict] = field(default_factory=list)      # small metadata per edition, for the index
+    warnings: list[str] = field(default_factory=list)       # one line each: refused symlinks, stale files removed
     seconds: float = 0.0
     out: Path | None = None
 
@@ -51,7 +59,9 @@ class Job:
     transcript: Path | None
     tei_file: Path | None
     meta: Path | None
-    input_hash: str
+    input_hash: str          # what the manifest records when the TEI is ours (converted)
+    edited_hash: str         # what it records when a hand-edited TEI is kept
+    tei_edited: bool         # the TEI at the target exists and is not what we last wrote
 
 
 def default_sources() -> Path:
@@ -78,16 +88,23 @@ def safe_stem(stem: str) -> str:
     return name or "document"
 
 
-def discover(src: Path) -> list[tuple[str, Path | None, Path | None]]:
-    """(output stem, transcript, tei) per document in a folder; either may be None."""
+def discover(src: Path, warnings: list[str] | None = None) -> list[tuple[str, Path | None, Path | None]]:
+    """(output stem, transcript, tei) per document in a folder; either may be None. Symbolic links are refused
+    (one warning each), never followed: a link planted in a corpus must not publish the file it points to."""
     docs: dict[str, list] = {}
     with os.scandir(src) as entries:
         for entry in entries:
             p = Path(entry.path)
-            if not entry.is_file() or is_edition_output(p):
+            if is_edition_output(p):
                 continue
             slot = 0 if p.suffix in TRANSCRIPT_SUFFIXES else 1 if p.suffix == ".xml" else None
             if slot is None:
+                continue
+            if entry.is_symlink():
+                if warnings is not None:
+                    warnings.append(f"{p}: a symbolic link; refused, not followed (copy the file in instead)")
+                continue
+            if not entry.is_file(follow_symlinks=False):
                 continue
             entry = docs.setdefault(safe_stem(p.stem), [None, None])
             if entry[slot] is not None:  # two names that sanitise alike: keep the first, never overwrite
@@ -110,36 +127,57 @@ _shared: dict = {}
 
 
 def _run_job(job: Job) -> dict:
-    """Convert/validate/render/check/write one document. Never raises: failures come back as data."""
+    """Convert/validate/render/check/write one document. Never raises for a bad input: failures come back as
+    data (one line); an output error comes back as `fatal` and stops the run."""
     manifest, dest, formats, force, reconvert = (_shared[k] for k in ("manifest", "dest", "formats", "force",
                                                                        "reconvert"))
     files: list[tuple[str, str]] = []
+    source = str(job.transcript or job.tei_file)
     try:
         tree, kept, words = _tei_for(job, dest, manifest, force, reconvert, files)
         edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
-                "input": job.input_hash}
+                "input": job.edited_hash if kept else job.input_hash}
+    except OutputError as err:
+        return {"stem": job.stem, "ok": False, "fatal": str(err), "error": str(err), "files": files,
+                "source": source}
     except TeiEditionError as err:
-        return {"stem": job.stem, "ok": False, "error": str(err), "files": files,
-                "source": str(job.transcript or job.tei_file)}
+        return {"stem": job.stem, "ok": False, "error": str(err), "files": files, "source": source}
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as err:  # noqa: BLE001 - one bad input must never stop the others
+        detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        return {"stem": job.stem, "ok": False, "files": files, "source": source,
+                "error": f"{source}: could not be built ({detail}); please report this as a bug"}
 
 
 def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files: list):
     target = dest / f"{job.stem}.xml"
     if job.transcript is None:  # a TEI file without a transcript: validate and render it as it is
-        tree = xmlio.parse_file(job.tei_file)
+        data = xmlio.read_bytes(job.tei_file)
+        tree = xmlio.parse_bytes(data, str(job.tei_file))
         gate(tree, job.tei_file)
         if target != job.tei_file:
-            files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
+            files.append(_write(target, data, manifest, force))
         return tree, False, None
-    if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
-        tree = xmlio.parse_file(target)
-        gate(tree, target)
-        return tree, True, None
-    conversion = convert_file(job.transcript, meta_path=job.meta)
+    conversion = None
+    if job.tei_edited and not (reconvert and force):
+        existing = xmlio.read_bytes(target)
+        try:
+            conversion = convert_file(job.transcript, meta_path=job.meta)
+        except TeiEditionError:
+            conversion = None
+        if conversion is None or conversion.data != existing:  # really edited by hand: kept, rendered from
+            tree = xmlio.parse_bytes(existing, str(target))
+            gate(tree, target)
+            return tree, True, None
+        # equal to what we write now: ours (a manifest lost or truncated by a crash); recorded below
+    if conversion is None:
+        conversion = convert_file(job.transcript, meta_path=job.meta)
     gate(conversion.tree, target)                # nothing is written when the gate fails
     files.append(_write(target, conversion.data, manifest, force or reconvert))
-    return conversion.tree, False, conversion.words
+    # Render from the bytes written, so `render NAME.xml` gives exactly what build wrote.
+    return xmlio.parse_bytes(conversion.data, str(target)), False, conversion.words
 
 
 def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list,
@@ -176,35 +214,72 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
     if not src.is_dir():
         raise UsageError(f"{src}: not a folder (build takes a folder of transcripts and/or TEI files)")
     dest = Path(out) if out is not None else src
-    dest.mkdir(parents=True, exist_ok=True)
+    if dest.exists() and not dest.is_dir():
+        raise OutputError("is a file, not a folder (-o takes the folder to write the editions into)", path=dest)
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the output folder: {err.strerror}", path=dest) from None
     formats = list(formats or renderer.WRITERS)
     for fmt in formats:
         if fmt not in renderer.WRITERS:
             raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(renderer.WRITERS)})")
     if meta is not None and not Path(meta).is_file():
         raise UsageError(f"metadata file not found: {meta}")
-    documents = discover(src)
+    result = BuildResult(out=dest)
+    documents = discover(src, result.warnings)
     if not documents:
         raise UsageError(f"{src}: no transcripts (*.txt, *.md) or TEI files (*.xml) to build")
+    with outputs.lock(dest):
+        for name in outputs.remove_stale_temporaries(dest):
+            result.warnings.append(f"{dest / name}: removed a temporary file left by an interrupted run")
+        manifest = outputs.Manifest(dest)
+        sources_cache = outputs.SourceCache(dest)
+        try:
+            manifest.open_journal()
+            _run(documents, src, dest, meta, formats, force, reconvert, jobs, incremental, manifest,
+                 sources_cache, result, on_event, on_progress)
+        finally:
+            sources_cache.save()
+            try:
+                manifest.save()
+            except TeiEditionError:   # the disk is full: the journal keeps what the manifest could not
+                manifest.close_journal()
+    for line in result.warnings:
+        _emit(on_event, "warning", Path(line.split(": ", 1)[0]), line)
+    result.seconds = time.perf_counter() - started
+    return result
 
-    manifest = outputs.Manifest(dest)
+
+def _run(documents, src, dest, meta, formats, force, reconvert, jobs, incremental, manifest, sources_cache,
+         result, on_event, on_progress) -> None:
     fingerprint = tool_fingerprint(formats)
-    result = BuildResult(out=dest)
     pending: list[Job] = []
     for stem, transcript, tei_file in documents:
-        job = _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, reconvert and force)
+        try:
+            job = _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, reconvert and force,
+                       sources_cache, result.warnings)
+        except InputError as err:   # unreadable source: this document fails, the others go on
+            _absorb({"stem": stem, "ok": False, "error": str(err), "files": [],
+                     "source": str(transcript or tei_file)}, dest, manifest, result, on_event)
+            continue
         previous = manifest.inputs.get(stem)
-        if incremental and previous and previous.get("input") == job.input_hash and _outputs_intact(dest, previous):
+        recorded = job.edited_hash if job.tei_edited else job.input_hash
+        if incremental and previous and previous.get("input") == recorded and _outputs_intact(dest, previous):
             result.skipped += 1
             result.editions.append(previous["edition"])
             _emit(on_event, "skipped", transcript or tei_file)
         else:
             pending.append(job)
     if on_progress:
-        on_progress(result.skipped, len(documents))
+        on_progress(result.skipped + len(result.failed), len(documents))
 
     _shared.update(manifest=manifest, dest=dest, formats=formats, force=force, reconvert=reconvert)
     for outcome in _execute(pending, jobs):
+        if outcome.get("fatal"):   # the output side failed (full disk, read-only): stop the run, exit 2
+            for name, sha, _state in outcome["files"]:
+                manifest.record(dest / name, sha)
+            raise OutputError(outcome["fatal"])
         _absorb(outcome, dest, manifest, result, on_event)
         if on_progress:
             on_progress(result.skipped + result.built + len(result.failed), len(documents))
@@ -212,23 +287,30 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
         name, _sha, state = _write(dest / "index.html", _index(result.editions), manifest, True)
         if state == "written":
             result.written.append(dest / name)
-    manifest.save()
-    result.seconds = time.perf_counter() - started
-    return result
 
 
-def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits) -> Job:
+def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits, sources_cache,
+         warnings) -> Job:
     h = hashlib.sha256(fingerprint.encode())
-    sidecar = transcript.with_suffix(".toml") if transcript is not None else None
-    meta_path = Path(meta) if meta is not None else (sidecar if sidecar is not None and sidecar.exists() else None)
+    meta_path = Path(meta) if meta is not None else None
+    if meta_path is None and transcript is not None:
+        sidecar = transcript.with_suffix(".toml")
+        if sidecar.is_symlink():
+            warnings.append(f"{sidecar}: a symbolic link; refused, not followed (copy the file in instead)")
+        elif sidecar.is_file():
+            meta_path = sidecar
     for part in (transcript, meta_path, tei_file if transcript is None else None):
         h.update(b"\0")
         if part is not None:
-            h.update(outputs.file_digest(part).encode())
+            try:
+                h.update(sources_cache.digest(part).encode())
+            except OSError as err:
+                raise InputError(f"cannot read: {err.strerror}", path=part) from None
+    clean = h.hexdigest()
     target = dest / f"{stem}.xml"
-    if transcript is not None and not replace_edits and manifest.hand_edited(target):
-        h.update(b"hand-edited:" + (manifest.current_digest(target) or "").encode())
-    return Job(stem, transcript, tei_file, meta_path, h.hexdigest())
+    edited = transcript is not None and not replace_edits and manifest.hand_edited(target)
+    h.update(b"hand-edited:" + ((manifest.current_digest(target) or "").encode() if edited else b""))
+    return Job(stem, transcript, tei_file, meta_path, clean, h.hexdigest(), edited)
 
 
 def _outputs_intact(dest: Path, previous: dict) -> bool:
@@ -242,6 +324,13 @@ def _outputs_intact(dest: Path, previous: dict) -> bool:
     return True
 
 
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: only the parent handles it. It then terminates the pool with
+    # SIGTERM, which here unwinds (SystemExit) so write_atomic removes its temporary file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(SystemExit(143)))
+
+
 def _execute(pending: list[Job], jobs: int):
     if jobs <= 1 or len(pending) < 2:
         for job in pending:
@@ -253,15 +342,14 @@ def _execute(pending: list[Job], jobs: int):
     for fmt in _shared["formats"]:
         renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(jobs, len(pending))) as pool:
+    with ctx.Pool(min(jobs, len(pending)), initializer=_worker_init) as pool:
         yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
 
 
 def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) -> None:
     for name, sha, state in outcome["files"]:
         path = dest / name
-        if path.exists():
-            manifest.record(path, sha)
+        manifest.record(path, sha)
         if state == "written":
             result.written.append(path)
             _emit(on_event, "written", path)
@@ -269,8 +357,7 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
             result.unchanged += 1
     if not outcome["ok"]:
         result.failed.append((Path(outcome["source"]), outcome["error"]))
-        manifest.inputs.pop(outcome["stem"], None)
-        manifest.dirty = True
+        manifest.set_input(outcome["stem"], None)
         _emit(on_event, "failed", Path(outcome["source"]), outcome["error"])
         return
     result.built += 1
@@ -280,8 +367,7 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
     edition = outcome["edition"]
     result.editions.append(edition)
     sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values() if (dest / name).exists()}
-    manifest.inputs[outcome["stem"]] = {"input": outcome["input"], "edition": edition, "sizes": sizes}
-    manifest.dirty = True
+    manifest.set_input(outcome["stem"], {"input": outcome["input"], "edition": edition, "sizes": sizes})
 
 
 def _metadata(root) -> dict:

@@ -40,6 +40,11 @@ def _fail(err: TeiEditionError) -> None:
     raise typer.Exit(err.exit_code)
 
 
+def _interrupted() -> None:
+    typer.echo("tei-edition: interrupted", err=True)
+    raise typer.Exit(130)
+
+
 @app.command()
 def convert(
     source: Annotated[Path, typer.Argument(help="Transcript file (plain text or Markdown), or - for stdin.")],
@@ -95,6 +100,8 @@ def build(
     def event(state, path, detail):
         if state == "failed":
             progress.echo(f"failed  {path}: {detail}")
+        elif state == "warning" and not quiet:
+            progress.echo(f"warning: {detail}")
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
@@ -105,10 +112,13 @@ def build(
     except TeiEditionError as err:
         progress.close()
         _fail(err)
+    except KeyboardInterrupt:   # workers stopped, temporary files removed, manifest saved (build's finally)
+        progress.close()
+        _interrupted()
     progress.close()
     if not quiet:
         typer.echo(f"built {result.built}, skipped {result.skipped} (unchanged), failed {len(result.failed)}"
-                   f"{f', kept {len(result.kept)} hand-edited TEI' if result.kept else ''} "
+                   f"{f', kept {len(result.kept)} hand-edited TEI (--reconvert --force replaces them)' if result.kept else ''} "
                    f"in {result.seconds:.1f} s; {len(result.written)} file(s) written to {result.out}/",
                    err=True)
         for path, error in result.failed:
@@ -170,6 +180,8 @@ def validate(
             typer.echo(report, nl=False)
     except TeiEditionError as err:
         _fail(err)
+    except KeyboardInterrupt:
+        _interrupted()
     raise typer.Exit(0 if all(r.valid for r in results) else 1)
 
 

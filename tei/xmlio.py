@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 MAX_XML_BYTES = 256 * 1024 * 1024
@@ -79,21 +79,59 @@ def serialise(tree: etree._ElementTree) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
+# A test hook for the fault-injection suite (tests/test_faults.py): TEI_EDITION_FAULT="kill-after:N" makes the
+# process group die by SIGKILL right after its Nth renamed file, "kill-before-rename:N" with the Nth temporary
+# file written but not yet renamed. Read once; unset in normal use, where it costs one comparison per write.
+_FAULT = os.environ.get("TEI_EDITION_FAULT", "")
+_writes = 0
+
+
+def _fault(stage: str) -> None:
+    global _writes
+    kind, _, n = _FAULT.partition(":")
+    if kind != stage:
+        return
+    if stage == "kill-after" or stage == "kill-before-rename":
+        _writes += 1
+        if _writes == int(n or 1):
+            import signal
+
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+
+
 def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: readers see the old file or the new one."""
+    """Write to a temporary file beside the target, then rename: readers see the old file or the new one.
+    Any OS error (read-only folder, full disk, a folder in the way) is an OutputError: one line, exit 2;
+    the temporary file is removed whatever happens (even Ctrl-C)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
+        if _FAULT:
+            _fault("kill-before-rename")
         os.replace(tmp, path)
+        tmp = None
+        if _FAULT:
+            _fault("kill-after")
+    except OSError as err:
+        _discard(tmp)
+        what = "is a directory, not a file" if isinstance(err, IsADirectoryError) else \
+            f"cannot write: {err.strerror or err}"
+        raise OutputError(what, path=path) from None
     except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: str | None) -> None:
+    if tmp is not None:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
-        raise
