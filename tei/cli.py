@@ -65,6 +65,9 @@ def convert(
                                    path="<stdin>", languages=lang)
         else:
             result = convert_file(source, meta_path=meta, style=style, languages=lang)
+        from .validate import gate
+
+        gate(result.tree, output or source)   # never write TEI that fails the project's own rules
         if output is None:
             sys.stdout.buffer.write(result.data)
         else:

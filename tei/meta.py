@@ -46,11 +46,41 @@ def load(path: str | Path | None) -> dict:
         raise UsageError(f"metadata file not found: {path}") from None
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"{path}: not valid TOML: {err}") from None
+    except OSError as err:   # unreadable (permissions, a folder): one line, never a traceback
+        raise UsageError(f"{path}: cannot read: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not valid TOML: not UTF-8") from None
     known = {"source", "edition", "speakers"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise UsageError(f"{path}: unknown table(s) {', '.join(unknown)} (expected {', '.join(sorted(known))})")
+    _check_types(data, path)
     return data
+
+
+def _check_types(data: dict, path) -> None:
+    """Values of the wrong type are one line naming the key, not a crash deep in the converter."""
+    def fail(key: str, expected: str):
+        raise UsageError(f"{path}: {key} must be {expected}")
+
+    for table in ("source", "edition", "speakers"):
+        if table in data and not isinstance(data[table], dict):
+            fail(table, "a table")
+    for key, value in data.get("source", {}).items():
+        if key == "languages":
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                fail("source.languages", 'a list of ISO 639-1 codes, e.g. ["fr"]')
+        elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            fail(f"source.{key}", "a string")
+    for ident, spec in data.get("speakers", {}).items():
+        if not isinstance(spec, dict):
+            fail(f"speakers.{ident}", "a table")
+        for key, value in spec.items():
+            if key == "labels":
+                if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                    fail(f"speakers.{ident}.labels", 'a list of strings, e.g. ["SEC. CARTER:"]')
+            elif not isinstance(value, str):
+                fail(f"speakers.{ident}.{key}", "a string")
 
 
 def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None) -> None:

@@ -246,6 +246,32 @@ def test_ctrl_c_stops_the_workers_cleanly(tmp_path):
 
 
 # --- one bad input never stops the rest ---------------------------------------------------------------------
+def _bad_inputs(src):
+    unreadable = src / "unreadable.txt"
+    unreadable.symlink_to(src / "missing-target.txt")           # refused as a link: a warning, not a read
+    (src / "bad-date.md").write_text("---\ntitle: A\ndate: 2020-02-30\n---\n\nQ: Hello?\n", encoding="utf-8")
+    (src / "bad-sidecar.txt").write_text("Q: Hello?\n\nSEC. CARTER: Hi.\n", encoding="utf-8")
+    (src / "bad-sidecar.toml").write_text('[speakers.carter]\nlabels = 5\n', encoding="utf-8")
+    (src / "entity.xml").write_bytes(b'<TEI xmlns="http://www.tei-c.org/ns/1.0">&ent;</TEI>')
+    (src / "doctype16.xml").write_bytes('<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE TEI [<!ENTITY a "b">]>'
+                                        '<TEI xmlns="http://www.tei-c.org/ns/1.0">&a;</TEI>'.encode("utf-16"))
+
+
+def test_one_bad_input_is_one_line_and_the_rest_is_built(tmp_path):
+    src = make_corpus(tmp_path / "src", 2)
+    _bad_inputs(src)
+    result = runner.invoke(app, ["build", str(src)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (src / "index.html").exists() and (src / outputs.MANIFEST).exists()
+    assert all((src / f"doc-{i}.html").exists() for i in range(2))
+    failed = [line for line in result.stderr.splitlines() if line.startswith("  failed: ")]
+    assert len(failed) == 3, result.stderr                 # bad-sidecar, entity, doctype16 (the date is kept)
+    assert "speakers.carter.labels must be a list of strings" in result.stderr
+    assert "DOCTYPE" in result.stderr and "Entity 'ent' not defined" in result.stderr
+    assert b"date: 2020-02-30" in (src / "bad-date.xml").read_bytes()
+    assert "symbolic link" in result.stderr
+
+
 def test_an_unreadable_source_fails_alone(tmp_path, monkeypatch):
     src = make_corpus(tmp_path / "src", 2)
     real = outputs.file_digest
@@ -259,3 +285,29 @@ def test_an_unreadable_source_fails_alone(tmp_path, monkeypatch):
     result = build(src)
     assert [p.name for p, _ in result.failed] == ["doc-1.txt"] and "Permission denied" in result.failed[0][1]
     assert (src / "doc-0.html").exists() and (src / "index.html").exists()
+
+
+# --- convert never writes TEI that fails its own rules --------------------------------------------------------
+def test_a_remark_before_the_first_label_declares_its_participant(tmp_path):
+    source = tmp_path / "laughter-first.md"
+    source.write_text("---\ntitle: Remarks\n---\n\n(Laughter.)\n\nTHE PRESIDENT: Hi.\n", encoding="utf-8")
+    out = tmp_path / "out.xml"
+    result = runner.invoke(app, ["convert", str(source), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert b'<personGrp xml:id="audience"' in out.read_bytes()
+
+
+def test_convert_refuses_to_write_invalid_tei(tmp_path, monkeypatch):
+    from tei import encode
+
+    real = encode.encode
+
+    def broken(doc, epoch):
+        tree, stats = real(doc, epoch)
+        tree.getroot().find(".//{http://www.tei-c.org/ns/1.0}sp").set("who", "#nobody")
+        return tree, stats
+
+    monkeypatch.setattr(encode, "encode", broken)
+    out = tmp_path / "out.xml"
+    result = runner.invoke(app, ["convert", str(SEED), "-o", str(out), "-q"])
+    assert result.exit_code == 1 and "who-declared" in result.stderr and not out.exists()
