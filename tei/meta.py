@@ -125,8 +125,10 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
         if front_matter.get(key):
             doc.metadata[key] = str(front_matter[key])
     # Nothing lost: any other front-matter field is kept as a typed note in the header.
+    # a date we could not read, or one printed with more than the date ("2022-12-01 (corrected)"), is also
+    # kept as printed
     unused = {k for k in KNOWN_FRONT_MATTER if k == "date" and front_matter.get(k) is not None
-              and parse_date(str(front_matter[k])) is None}  # a date we could not read is kept as printed
+              and parse_date(str(front_matter[k])) != " ".join(str(front_matter[k]).split())}
     doc.metadata["front_matter_other"] = {str(k): " ".join(str(v).split()) for k, v in front_matter.items()
                                           if (k not in KNOWN_FRONT_MATTER or k in unused) and v is not None}
     langs = given.get("languages", [])

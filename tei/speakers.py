@@ -146,10 +146,7 @@ def resolve(doc: Document, title: str, byline: str | None, overrides: dict | Non
                for p in turn.paragraphs for n in walk(p.content)):
             turn.interpreted = True
         previous = turn
-    # every inline content, turns and stage lines alike (a "(Laughter.)" before the first label is a stage line)
-    contents = [p.content for t in turns for p in t.paragraphs] + [getattr(i, "content", None) or []
-                                                                  for i in doc.body if not isinstance(i, Turn)]
-    if any(n.convention.who == "audience" for c in contents for n in walk(c) if isinstance(n, Remark)):
+    if any(n.convention.who == "audience" for c in doc.inline_contents() for n in walk(c) if isinstance(n, Remark)):
         reg._add("audience", "Audience", "audience", group=True)
     for ident, spec in (overrides or {}).items():
         if ident in doc.participants:
