@@ -4,7 +4,13 @@ Per document: convert (or reuse a TEI edited by hand) -> validation gate -> rend
 check of each edition -> atomic writes. Documents are independent jobs: they run in forked worker processes
 (`jobs`), one failing document does not stop the others, and a document whose inputs (source, metadata,
 schemas, stylesheets, tool version; by content hash) have not changed since the last build is skipped.
-Hand-edited TEI is never replaced by re-conversion unless both `reconvert` and `force` are given.
+Hand-edited TEI is never replaced by re-conversion unless both `reconvert` and `force` are given; a TEI that
+equals what the converter writes now is ours, whatever the manifest says (so a lost manifest loses nothing).
+
+Faults (tests/test_faults.py): the output folder is locked for the run; the manifest is journaled as files
+are written and saved in a `finally`; an output error (full disk, read-only folder) stops the run with one
+line (exit 2); Ctrl-C stops the workers, removes their temporary files and exits 130; symbolic links in the
+source folder are refused, never followed.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +26,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import __version__, fidelity, outputs, render as renderer, resources, review, xmlio
-from .errors import InvalidDocument, TeiEditionError, UsageError
+from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
 
@@ -38,6 +45,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     editions: list[dict] = field(default_factory=list)      # small metadata per edition, for the index
+    warnings: list[str] = field(default_factory=list)       # one line each: refused symlinks, stale files removed
     seconds: float = 0.0
     out: Path | None = None
 
@@ -52,7 +60,9 @@ class Job:
     transcript: Path | None
     tei_file: Path | None
     meta: Path | None
-    input_hash: str
+    input_hash: str          # what the manifest records when the TEI is ours (converted)
+    edited_hash: str         # what it records when a hand-edited TEI is kept
+    tei_edited: bool         # the TEI at the target exists and is not what we last wrote
 
 
 def default_sources() -> Path:
@@ -79,16 +89,23 @@ def safe_stem(stem: str) -> str:
     return name or "document"
 
 
-def discover(src: Path) -> list[tuple[str, Path | None, Path | None]]:
-    """(output stem, transcript, tei) per document in a folder; either may be None."""
+def discover(src: Path, warnings: list[str] | None = None) -> list[tuple[str, Path | None, Path | None]]:
+    """(output stem, transcript, tei) per document in a folder; either may be None. Symbolic links are refused
+    (one warning each), never followed: a link planted in a corpus must not publish the file it points to."""
     docs: dict[str, list] = {}
     with os.scandir(src) as entries:
         for entry in entries:
             p = Path(entry.path)
-            if not entry.is_file() or is_edition_output(p):
+            if is_edition_output(p):
                 continue
             slot = 0 if p.suffix in TRANSCRIPT_SUFFIXES else 1 if p.suffix == ".xml" else None
             if slot is None:
+                continue
+            if entry.is_symlink():
+                if warnings is not None:
+                    warnings.append(f"{p}: a symbolic link; refused, not followed (copy the file in instead)")
+                continue
+            if not entry.is_file(follow_symlinks=False):
                 continue
             entry = docs.setdefault(safe_stem(p.stem), [None, None])
             if entry[slot] is not None:  # two names that sanitise alike: keep the first, never overwrite
@@ -111,11 +128,13 @@ _shared: dict = {}
 
 
 def _run_job(job: Job) -> dict:
-    """Convert/validate/render/check/write one document. Never raises: failures come back as data."""
+    """Convert/validate/render/check/write one document. Never raises for a bad input: failures come back as
+    data (one line); an output error comes back as `fatal` and stops the run."""
     manifest, dest, formats, force, reconvert = (_shared[k] for k in ("manifest", "dest", "formats", "force",
                                                                        "reconvert"))
     files: list[tuple[str, str]] = []
     notes: list[str] = []
+    source = str(job.transcript or job.tei_file)
     try:
         tree, kept, words, conversion = _tei_for(job, dest, manifest, force, reconvert, files, notes)
         edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
@@ -125,12 +144,21 @@ def _run_job(job: Job) -> dict:
                 files.append(_write(dest / name, data, manifest, force))
                 edition["formats"]["review-" + name.rsplit(".", 1)[1]] = name
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
-                "input": job.input_hash, "notes": notes,
+                "input": job.edited_hash if kept else job.input_hash, "notes": notes,
                 "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
+    except OutputError as err:
+        return {"stem": job.stem, "ok": False, "fatal": str(err), "error": str(err), "files": files,
+                "source": source, "notes": notes}
     except TeiEditionError as err:
         return {"stem": job.stem, "ok": False, "error": str(err), "files": files, "notes": notes,
                 "usage": isinstance(err, UsageError),   # a bad sidecar: the build exits 2
-                "source": str(job.transcript or job.tei_file), "source_digest": _source_digest(job, manifest, True)}
+                "source": source, "source_digest": _source_digest(job, manifest, True)}
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as err:  # noqa: BLE001 - one bad input must never stop the others
+        detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+        return {"stem": job.stem, "ok": False, "files": files, "source": source, "notes": notes,
+                "error": f"{source}: could not be built ({detail}); please report this as a bug"}
 
 
 def _source_digest(job: Job, manifest, kept: bool) -> str | None:
@@ -145,39 +173,51 @@ def _source_digest(job: Job, manifest, kept: bool) -> str | None:
 def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files: list, notes: list):
     target = dest / f"{job.stem}.xml"
     if job.transcript is None:  # a TEI file without a transcript: validate and render it as it is
-        tree = xmlio.parse_file(job.tei_file)
+        data = xmlio.read_bytes(job.tei_file)
+        tree = xmlio.parse_bytes(data, str(job.tei_file))
         note = gate(tree, job.tei_file)          # TEI of another project: a note saying how it was rendered
         if target != job.tei_file:
-            files.append(_write(target, job.tei_file.read_bytes(), manifest, force))
+            files.append(_write(target, data, manifest, force))
         if note:
             notes.append(note)
         return tree, False, None, None
-    if target.exists() and manifest.hand_edited(target) and not (reconvert and force):
-        tree = xmlio.parse_file(target)
-        note = gate(tree, target)
-        if note:
-            notes.append(note)
-        recorded = manifest.inputs.get(job.stem, {}).get("source")
-        if recorded and recorded != _source_digest(job, manifest, False):
-            _conflict(job, target, dest, force, reconvert, notes)
-            return tree, "accepted", None, None
-        if reconvert:
-            notes.append(f"{target}: edited by hand; --reconvert alone keeps it (add --force to replace it "
-                         "with a conversion of the source)")
-        elif force:
-            notes.append(f"{target}: edited by hand; kept (--force replaces only files rendered from it; "
-                         "--reconvert --force replaces the TEI itself)")
-        return tree, True, None, None
-    if reconvert and force and target.exists() and manifest.hand_edited(target):
+    conversion = None
+    if job.tei_edited and not (reconvert and force):
+        existing = xmlio.read_bytes(target)
+        try:
+            conversion = convert_file(job.transcript, meta_path=job.meta)
+        except TeiEditionError:
+            conversion = None
+        if conversion is None or conversion.data != existing:  # really edited by hand: kept, rendered from
+            tree = xmlio.parse_bytes(existing, str(target))
+            note = gate(tree, target)
+            if note:
+                notes.append(note)
+            recorded = manifest.inputs.get(job.stem, {}).get("source")
+            if recorded and recorded != _source_digest(job, manifest, False):
+                _conflict(job, target, dest, force, reconvert, notes, conversion)
+                return tree, "accepted", None, None
+            if reconvert:
+                notes.append(f"{target}: edited by hand; --reconvert alone keeps it (add --force to replace it "
+                             "with a conversion of the source)")
+            elif force:
+                notes.append(f"{target}: edited by hand; kept (--force replaces only files rendered from it; "
+                             "--reconvert --force replaces the TEI itself)")
+            return tree, True, None, None
+        # equal to what we write now: ours (a manifest lost or truncated by a crash); recorded below
+    elif reconvert and force and job.tei_edited:
         notes.append(f"{target}: edited by hand; replaced by a conversion of the source (--reconvert --force)")
         (dest / f"{job.stem}.edition.reconverted.xml").unlink(missing_ok=True)
-    conversion = convert_file(job.transcript, meta_path=job.meta)
+    if conversion is None:
+        conversion = convert_file(job.transcript, meta_path=job.meta)
     gate(conversion.tree, target)                # nothing is written when the gate fails
     files.append(_write(target, conversion.data, manifest, force or reconvert))
-    return conversion.tree, False, conversion.words, conversion
+    # Render from the bytes written, so `render NAME.xml` gives exactly what build wrote.
+    return xmlio.parse_bytes(conversion.data, str(target)), False, conversion.words, conversion
 
 
-def _conflict(job: Job, target: Path, dest: Path, force: bool, reconvert: bool, notes: list) -> None:
+def _conflict(job: Job, target: Path, dest: Path, force: bool, reconvert: bool, notes: list,
+              conversion=None) -> None:
     """A hand-edited TEI whose source changed since: never silent. The new conversion goes beside it."""
     fresh = dest / f"{job.stem}.edition.reconverted.xml"
     if force:  # the editor keeps the hand edit against the new source: recorded (as "accepted"), said
@@ -185,7 +225,8 @@ def _conflict(job: Job, target: Path, dest: Path, force: bool, reconvert: bool, 
         notes.append(f"{target}: edited by hand and its source changed; --force keeps the hand-edited TEI "
                      "and accepts the new source without converting it")
         return
-    conversion = convert_file(job.transcript, meta_path=job.meta)
+    if conversion is None:
+        conversion = convert_file(job.transcript, meta_path=job.meta)
     xmlio.write_atomic(fresh, conversion.data)
     alone = "--reconvert alone does not replace it. " if reconvert else ""
     raise InvalidDocument(f"edited by hand, and {job.transcript.name} changed since it was converted: {alone}the "
@@ -229,35 +270,72 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
     if not src.is_dir():
         raise UsageError(f"{src}: not a folder (build takes a folder of transcripts and/or TEI files)")
     dest = Path(out) if out is not None else src
-    dest.mkdir(parents=True, exist_ok=True)
+    if dest.exists() and not dest.is_dir():
+        raise OutputError("is a file, not a folder (-o takes the folder to write the editions into)", path=dest)
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the output folder: {err.strerror}", path=dest) from None
     formats = list(formats or renderer.DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in renderer.WRITERS:
             raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(renderer.WRITERS)})")
     if meta is not None and not Path(meta).is_file():
         raise UsageError(f"metadata file not found: {meta}")
-    documents = discover(src)
+    result = BuildResult(out=dest)
+    documents = discover(src, result.warnings)
     if not documents:
         raise UsageError(f"{src}: no transcripts (*.txt, *.md) or TEI files (*.xml) to build")
+    with outputs.lock(dest):
+        for name in outputs.remove_stale_temporaries(dest):
+            result.warnings.append(f"{dest / name}: removed a temporary file left by an interrupted run")
+        manifest = outputs.Manifest(dest)
+        sources_cache = outputs.SourceCache(dest)
+        try:
+            manifest.open_journal()
+            _run(documents, src, dest, meta, formats, force, reconvert, jobs, incremental, manifest,
+                 sources_cache, result, on_event, on_progress)
+        finally:
+            sources_cache.save()
+            try:
+                manifest.save()
+            except TeiEditionError:   # the disk is full: the journal keeps what the manifest could not
+                manifest.close_journal()
+    for line in result.warnings:
+        _emit(on_event, "warning", Path(line.split(": ", 1)[0]), line)
+    result.seconds = time.perf_counter() - started
+    return result
 
-    manifest = outputs.Manifest(dest)
+
+def _run(documents, src, dest, meta, formats, force, reconvert, jobs, incremental, manifest, sources_cache,
+         result, on_event, on_progress) -> None:
     fingerprint = tool_fingerprint(formats)
-    result = BuildResult(out=dest)
     pending: list[Job] = []
     for stem, transcript, tei_file in documents:
-        job = _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, reconvert and force)
+        try:
+            job = _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, reconvert and force,
+                       sources_cache, result.warnings)
+        except InputError as err:   # unreadable source: this document fails, the others go on
+            _absorb({"stem": stem, "ok": False, "error": str(err), "files": [],
+                     "source": str(transcript or tei_file)}, dest, manifest, result, on_event)
+            continue
         previous = manifest.inputs.get(stem)
-        if incremental and previous and previous.get("input") == job.input_hash and _outputs_intact(dest, previous):
+        recorded = job.edited_hash if job.tei_edited else job.input_hash
+        if incremental and previous and previous.get("input") == recorded and _outputs_intact(dest, previous):
             result.skipped += 1
             result.editions.append(previous["edition"])
             _emit(on_event, "skipped", transcript or tei_file)
         else:
             pending.append(job)
     if on_progress:
-        on_progress(result.skipped, len(documents))
+        on_progress(result.skipped + len(result.failed), len(documents))
 
     _shared.update(manifest=manifest, dest=dest, formats=formats, force=force, reconvert=reconvert)
     for outcome in _execute(pending, jobs):
+        if outcome.get("fatal"):   # the output side failed (full disk, read-only): stop the run, exit 2
+            for name, sha, _state in outcome["files"]:
+                manifest.record(dest / name, sha)
+            raise OutputError(outcome["fatal"])
         _absorb(outcome, dest, manifest, result, on_event)
         if on_progress:
             on_progress(result.skipped + result.built + len(result.failed), len(documents))
@@ -265,23 +343,30 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
         name, _sha, state = _write(dest / "index.html", _index(result.editions), manifest, True)
         if state == "written":
             result.written.append(dest / name)
-    manifest.save()
-    result.seconds = time.perf_counter() - started
-    return result
 
 
-def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits) -> Job:
+def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits, sources_cache,
+         warnings) -> Job:
     h = hashlib.sha256(fingerprint.encode())
-    sidecar = transcript.with_suffix(".toml") if transcript is not None else None
-    meta_path = Path(meta) if meta is not None else (sidecar if sidecar is not None and sidecar.exists() else None)
+    meta_path = Path(meta) if meta is not None else None
+    if meta_path is None and transcript is not None:
+        sidecar = transcript.with_suffix(".toml")
+        if sidecar.is_symlink():
+            warnings.append(f"{sidecar}: a symbolic link; refused, not followed (copy the file in instead)")
+        elif sidecar.is_file():
+            meta_path = sidecar
     for part in (transcript, meta_path, tei_file if transcript is None else None):
         h.update(b"\0")
         if part is not None:
-            h.update(outputs.file_digest(part).encode())
+            try:
+                h.update(sources_cache.digest(part).encode())
+            except OSError as err:
+                raise InputError(f"cannot read: {err.strerror}", path=part) from None
+    clean = h.hexdigest()
     target = dest / f"{stem}.xml"
-    if transcript is not None and not replace_edits and manifest.hand_edited(target):
-        h.update(b"hand-edited:" + (manifest.current_digest(target) or "").encode())
-    return Job(stem, transcript, tei_file, meta_path, h.hexdigest())
+    edited = transcript is not None and not replace_edits and manifest.hand_edited(target)
+    h.update(b"hand-edited:" + ((manifest.current_digest(target) or "").encode() if edited else b""))
+    return Job(stem, transcript, tei_file, meta_path, clean, h.hexdigest(), edited)
 
 
 def _outputs_intact(dest: Path, previous: dict) -> bool:
@@ -293,6 +378,13 @@ def _outputs_intact(dest: Path, previous: dict) -> bool:
         except FileNotFoundError:
             return False
     return True
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: only the parent handles it. It then terminates the pool with
+    # SIGTERM, which here unwinds (SystemExit) so write_atomic removes its temporary file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(SystemExit(143)))
 
 
 def _execute(pending: list[Job], jobs: int):
@@ -307,15 +399,14 @@ def _execute(pending: list[Job], jobs: int):
         if renderer.WRITERS[fmt].stylesheet:
             renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(jobs, len(pending))) as pool:
+    with ctx.Pool(min(jobs, len(pending)), initializer=_worker_init) as pool:
         yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
 
 
 def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) -> None:
     for name, sha, state in outcome["files"]:
         path = dest / name
-        if path.exists():
-            manifest.record(path, sha)
+        manifest.record(path, sha)
         if state == "written":
             result.written.append(path)
             _emit(on_event, "written", path)
@@ -326,10 +417,9 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
     if not outcome["ok"]:
         result.failed.append((Path(outcome["source"]), outcome["error"]))
         result.usage_errors += bool(outcome.get("usage"))
-        manifest.inputs.pop(outcome["stem"], None)
+        manifest.set_input(outcome["stem"], None)
         if outcome.get("source_digest"):  # what the TEI was converted from: a conflict is found again next time
-            manifest.inputs[outcome["stem"]] = {"source": outcome["source_digest"]}
-        manifest.dirty = True
+            manifest.set_input(outcome["stem"], {"source": outcome["source_digest"]})
         _emit(on_event, "failed", Path(outcome["source"]), outcome["error"])
         return
     result.built += 1
@@ -339,10 +429,10 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
     edition = outcome["edition"]
     result.editions.append(edition)
     sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values() if (dest / name).exists()}
-    manifest.inputs[outcome["stem"]] = {"input": outcome["input"], "edition": edition, "sizes": sizes}
+    entry = {"input": outcome["input"], "edition": edition, "sizes": sizes}
     if outcome.get("source_digest"):
-        manifest.inputs[outcome["stem"]]["source"] = outcome["source_digest"]
-    manifest.dirty = True
+        entry["source"] = outcome["source_digest"]
+    manifest.set_input(outcome["stem"], entry)
 
 
 def _metadata(root) -> dict:

@@ -161,6 +161,11 @@ def _error(message: str) -> None:
     typer.secho(message, err=True, fg="red" if colour else None, color=colour)
 
 
+def _interrupted() -> None:
+    typer.echo("tei-edition: interrupted", err=True)
+    raise typer.Exit(130)
+
+
 @app.command(epilog=_examples("tei-edition convert speech.txt -o speech.xml",
                               "tei-edition convert speech.txt --meta speech.toml --lang fr > speech.xml",
                               "curl -s URL | tei-edition convert - --strict -o speech.xml"))
@@ -194,6 +199,9 @@ def convert(
             result = convert_file(source, meta_path=meta, style=style, languages=lang)
         if strict and any(w.message.startswith(UNSTRUCTURED) for w in result.warnings):
             raise InputError(f"{UNSTRUCTURED.split('; ')[0]}; refused (--strict)", path=result.path)
+        from .validate import gate
+
+        gate(result.tree, output or source)   # never write TEI that fails the project's own rules
         if output is None:
             sys.stdout.buffer.write(result.data)
         else:
@@ -248,6 +256,8 @@ def build(
             notes.append(detail)
             if not quiet:
                 progress.echo(f"note    {path}: {detail}" if str(path) not in detail else f"note    {detail}")
+        elif state == "warning" and not quiet:
+            progress.echo(f"warning: {detail}")
         elif verbose and state in ("written", "kept"):
             progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
 
@@ -259,6 +269,9 @@ def build(
     except TeiEditionError as err:
         progress.close()
         _fail(err)
+    except KeyboardInterrupt:   # workers stopped, temporary files removed, manifest saved (build's finally)
+        progress.close()
+        _interrupted()
     progress.close()
     if not quiet:
         typer.echo(_summary(result), err=True)
@@ -434,6 +447,8 @@ def validate(
             typer.echo(report, nl=False)
     except TeiEditionError as err:
         _fail(err)
+    except KeyboardInterrupt:
+        _interrupted()
     raise typer.Exit(0 if all(r.valid for r in results) else 1)
 
 

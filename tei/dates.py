@@ -1,6 +1,7 @@
 """Dates as printed in transcripts ("Jan. 21, 2016", "July 6, 1989 (Bush Q3)", "2022-12-01", "10 Mar 2008") -> ISO 8601."""
 from __future__ import annotations
 
+import datetime
 import re
 
 _MONTHS = {m: i for i, names in enumerate((
@@ -25,6 +26,10 @@ def parse_date(text: str) -> str | None:
             return None
         year, month, day = int(m["year"]), _MONTHS[m["month"].lower()], int(m["day"])
     if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+        return None
+    try:
+        datetime.date(year, month, day)   # 2020-02-30 is no date: kept as printed, never an invalid @when
+    except ValueError:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 

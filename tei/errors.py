@@ -1,6 +1,7 @@
 """One exception tree for the library; the CLI maps each class to an exit code.
 
-Exit codes (README, "Exit codes"): 0 ok, 1 invalid or failed documents, 2 usage or unreadable input.
+Exit codes (README, "Exit codes"): 0 ok, 1 invalid or failed documents, 2 usage, unreadable input or an
+output that cannot be written, 130 interrupted.
 """
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ class InputError(TeiEditionError):
 
 class UsageError(TeiEditionError):
     """Options that do not fit together, a bad metadata file, an unknown format."""
+
+    exit_code = 2
+
+
+class OutputError(TeiEditionError):
+    """An output cannot be written (read-only folder, full disk, a folder where a file should go, a lock held
+    by another build). The whole run stops: exit code 2."""
 
     exit_code = 2
 

@@ -17,7 +17,9 @@ from . import anytei
 from .encode import RESP, TEI_NS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_MD_SYNTAX = re.compile(r"</?s>")
+# Only a <s>...</s> pair within one paragraph is syntax (as inline.py reads it); a lone or mismatched tag
+# (`<s>Johnson</b>`) is the source's text, kept in the TEI as printed.
+_MD_SYNTAX = re.compile(r"<s>((?:(?!\n[ \t]*\n).)*?)</s>", re.DOTALL)
 _ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
 _PAUSE = f"{{{TEI_NS}}}pause"
 _SUPPLIED = f"{{{TEI_NS}}}supplied"
@@ -35,7 +37,7 @@ def words(text: str) -> list[str]:
 
 def source_words(source_text: str, markdown: bool) -> list[str]:
     if markdown:
-        source_text = _MD_SYNTAX.sub(" ", source_text)
+        source_text = _MD_SYNTAX.sub(r" \1 ", source_text)
     return words(source_text)
 
 

@@ -57,11 +57,10 @@ def _iso(language) -> str:
 def named_languages(doc: Document) -> list[str]:
     """Languages the transcript names in its remarks (gap.foreign)."""
     found = []
-    for turn in doc.turns():
-        for para in turn.paragraphs:
-            for node in walk(para.content):
-                if isinstance(node, Remark) and node.lang and node.lang not in found:
-                    found.append(node.lang)
+    for content in doc.inline_contents():   # stage lines too: a "(SPEAKING IN FRENCH)" before any label
+        for node in walk(content):
+            if isinstance(node, Remark) and node.lang and node.lang not in found:
+                found.append(node.lang)
     return found
 
 

@@ -76,6 +76,10 @@ def load(path: str | Path | None) -> dict:
         raise UsageError(f"metadata file not found: {path}") from None
     except tomllib.TOMLDecodeError as err:
         raise UsageError(f"{path}: not valid TOML: {err}") from None
+    except OSError as err:   # unreadable (permissions, a folder): one line, never a traceback
+        raise UsageError(f"{path}: cannot read: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not valid TOML: not UTF-8") from None
     return validate(data, str(path))
 
 
@@ -210,8 +214,10 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
         if front_matter.get(key):
             doc.metadata[key] = str(front_matter[key])
     # Nothing lost: any other front-matter field is kept as a typed note in the header.
+    # a date we could not read, or one printed with more than the date ("2022-12-01 (corrected)"), is also
+    # kept as printed
     unused = {k for k in KNOWN_FRONT_MATTER if k == "date" and front_matter.get(k) is not None
-              and parse_date(str(front_matter[k])) is None}  # a date we could not read is kept as printed
+              and parse_date(str(front_matter[k])) != " ".join(str(front_matter[k]).split())}
     doc.metadata["front_matter_other"] = {str(k): " ".join(str(v).split()) for k, v in front_matter.items()
                                           if (k not in KNOWN_FRONT_MATTER or k in unused) and v is not None}
     langs = given.get("languages", [])

@@ -138,6 +138,16 @@ class Document:
     def turns(self):
         return [item for item in self.body if isinstance(item, Turn)]
 
+    def inline_contents(self):
+        """Every list of inline nodes: the turns' paragraphs and the stage lines' content (a remark may stand
+        before the first label, and what it implies, a participant or a language, must be declared too)."""
+        for item in self.body:
+            if isinstance(item, Turn):
+                for para in item.paragraphs:
+                    yield para.content
+            elif getattr(item, "content", None):
+                yield item.content
+
 
 def walk(nodes):
     """Every inline node, depth first."""

@@ -2,23 +2,40 @@
 
 Every folder we write into gets a manifest (`.tei-edition.json`): the SHA-256 of each file as we wrote it
 and, for build, the hash of each document's inputs. It is deterministic, so it can be committed with the
-editions. A local, uncommitted stat cache (`.tei-edition.cache.json`: size and mtime per file) lets a rebuild
-skip re-hashing files whose stat has not changed, as git's index does; without it every file is re-hashed.
-A file that exists but whose content is not what we wrote was edited by hand (or not written by us): it is
-kept unless `force` is given.
+editions. A file that exists but whose content is not what we wrote was edited by hand (or not written by
+us): it is kept unless `force` is given. Output files are always hashed (they are small): no timestamp can
+make a hand edit look like ours.
+
+Crash safety: while a build runs, every file's hash is appended to a journal (`.tei-edition.journal`)
+*before* the file is renamed into place, and every finished document after it completes; a later run replays
+the journal, so a killed build (SIGKILL, power cut after the fsync, a full disk) never leaves files that look
+hand-edited. The manifest is saved atomically at the end of every run (in a `finally`) and the journal removed.
+
+A folder is written by one build at a time: `lock()` takes an exclusive flock on the folder itself (no lock
+file is left behind). Source hashes are cached outside the output folder (`cache_dir()`), keyed by the output
+folder's real path, so output folders are byte-identical between builds.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import hashlib
 import json
+import os
+import re
+import time
 from pathlib import Path
 
 from . import xmlio
-from .errors import OverwriteRefused
+from .errors import OutputError, OverwriteRefused
 
 MANIFEST = ".tei-edition.json"
-STAT_CACHE = ".tei-edition.cache.json"
+JOURNAL = ".tei-edition.journal"
 FORMAT_VERSION = 2
+LOCK_WAIT_ENV = "TEI_EDITION_LOCK_WAIT"   # seconds a build waits for another one on the same folder
+CACHE_ENV = "TEI_EDITION_CACHE"            # a folder for the source-hash cache, or "off"
+_TMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")   # tempfile.mkstemp names of xmlio.write_atomic
 
 
 def digest(data: bytes) -> str:
@@ -34,49 +51,97 @@ def file_digest(path: Path) -> str:
 
 
 class Manifest:
-    """The manifest of one folder: loaded once, updated in memory, saved atomically (once per run)."""
+    """The manifest of one folder: loaded once (with any journal of an interrupted run replayed), updated in
+    memory and in the journal, saved atomically once per run."""
 
     def __init__(self, folder: str | Path, store: str | Path | None = None):
         self.folder = Path(folder)
-        self.store = Path(store) if store is not None else self.folder   # where the two JSON files live
-        self.files: dict[str, str] = {}        # name -> sha256 as written
+        self.store = Path(store) if store is not None else self.folder   # where the manifest and journal live
+        self.files: dict[str, str] = {}        # name -> sha256 as written (or about to be written)
         self.inputs: dict[str, dict] = {}
-        self.stats: dict[str, list] = {}       # name -> [size, mtime_ns, sha256] (local cache)
         self.dirty = False
+        self._journal: int | None = None
         data = _load_json(self.store / MANIFEST)
         if data.get("version") == FORMAT_VERSION:
             self.files = {k: v for k, v in data.get("files", {}).items() if isinstance(v, str)}
-            self.inputs = data.get("inputs", {})
+            inputs = data.get("inputs", {})
+            self.inputs = {k: v for k, v in inputs.items() if isinstance(v, dict)} if isinstance(inputs, dict) else {}
         else:  # version 1: {name: sha256}
             self.files = {k: v for k, v in data.items() if isinstance(v, str)}
-        self.stats = _load_json(self.store / STAT_CACHE)
+        self._replay()
 
-    def current_digest(self, path: Path) -> str | None:
-        """The file's SHA-256, re-hashed only when its size or mtime differ from what we recorded."""
+    # -- the journal -------------------------------------------------------------------------------------
+    def _replay(self) -> None:
         try:
-            st = path.stat()
-        except FileNotFoundError:
+            lines = (self.store / JOURNAL).read_bytes().splitlines()
+        except OSError:
+            return
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue  # a line torn by a kill: the file it announced is re-derived instead
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("f"), str) and isinstance(entry.get("h"), str):
+                self.files[entry["f"]] = entry["h"]
+            elif isinstance(entry.get("doc"), str):
+                if isinstance(entry.get("v"), dict):
+                    self.inputs[entry["doc"]] = entry["v"]
+                else:
+                    self.inputs.pop(entry["doc"], None)
+            self.dirty = True
+
+    def open_journal(self) -> None:
+        """Start journaling (build, under the folder lock). Forked workers inherit the descriptor; each line is
+        one O_APPEND write, so lines of several processes never interleave."""
+        if self._journal is None:
+            try:
+                self._journal = os.open(self.store / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            except OSError as err:
+                raise OutputError(f"cannot write: {err.strerror}", path=self.store / JOURNAL) from None
+
+    def _log(self, entry: dict) -> None:
+        if self._journal is not None:
+            try:
+                os.write(self._journal, (json.dumps(entry, separators=(",", ":")) + "\n").encode("utf-8"))
+            except OSError as err:
+                raise OutputError(f"cannot write: {err.strerror}", path=self.store / JOURNAL) from None
+
+    # -- files -------------------------------------------------------------------------------------------
+    def current_digest(self, path: Path) -> str | None:
+        """The file's SHA-256 now (always read: a preserved mtime cannot hide an edit), None if absent."""
+        try:
+            return file_digest(path)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             return None
-        cached = self.stats.get(path.name)
-        if isinstance(cached, list) and len(cached) == 3 and cached[:2] == [st.st_size, st.st_mtime_ns]:
-            return cached[2]
-        sha = file_digest(path)
-        self.stats[path.name] = [st.st_size, st.st_mtime_ns, sha]
-        return sha
+        except OSError as err:
+            raise OutputError(f"cannot read: {err.strerror}", path=path) from None
+
+    def ours(self, path: Path, current: str | None) -> bool:
+        return current is not None and self.files.get(path.name) == current
 
     def hand_edited(self, path: Path) -> bool:
         """True when `path` exists and differs from what this tool last wrote there."""
         current = self.current_digest(path)
-        if current is None:
-            return False
-        return self.files.get(path.name) != current
+        return current is not None and not self.ours(path, current)
 
     def record(self, path: Path, sha256: str) -> None:
-        st = path.stat()
-        self.stats[path.name] = [st.st_size, st.st_mtime_ns, sha256]
+        """`path` holds (or is about to hold) these bytes written by us; journaled before any rename."""
         if self.files.get(path.name) != sha256:
             self.files[path.name] = sha256
             self.dirty = True
+            self._log({"f": path.name, "h": sha256})
+
+    def set_input(self, stem: str, value: dict | None) -> None:
+        if value is None:
+            if stem not in self.inputs:
+                return
+            self.inputs.pop(stem, None)
+        else:
+            self.inputs[stem] = value
+        self.dirty = True
+        self._log({"doc": stem, "v": value})
 
     def save(self) -> None:
         if self.dirty:
@@ -84,22 +149,22 @@ class Manifest:
                     "inputs": dict(sorted(self.inputs.items()))}
             xmlio.write_atomic(self.store / MANIFEST, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
             self.dirty = False
-        xmlio.write_atomic(self.store / STAT_CACHE, json.dumps(self.stats).encode("utf-8"))
+        self.close_journal(remove=True)
 
-
-def _single_store(folder: Path) -> Path:
-    """The record of single-file outputs written into `folder`: $XDG_CACHE_HOME/tei-edition/outputs/HASH."""
-    import os
-
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "tei-edition" / "outputs" / digest(str(folder.resolve()).encode())[:16]
+    def close_journal(self, remove: bool = False) -> None:
+        if self._journal is not None:
+            os.close(self._journal)
+            self._journal = None
+        if remove:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.store / JOURNAL)
 
 
 def _load_json(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
+    except (OSError, ValueError):
+        return {}   # missing or truncated: what we wrote is re-derived (build compares with a fresh conversion)
     return data if isinstance(data, dict) else {}
 
 
@@ -109,25 +174,132 @@ def write_file(path: Path, data: bytes, manifest: Manifest, *, force: bool = Fal
     sha = digest(data)
     current = manifest.current_digest(path)
     if current == sha:
-        if manifest.files.get(path.name) != sha:
-            manifest.record(path, sha)
+        manifest.record(path, sha)
         return "unchanged", sha
-    if current is not None and not force and manifest.hand_edited(path):
+    if current is not None and not force and not manifest.ours(path, current):
         raise OverwriteRefused("exists and was not written by tei-edition (or was edited since); kept. "
                                "Use --force to replace it", path=path)
+    manifest.record(path, sha)          # journaled first: a kill after the rename still finds it ours
     xmlio.write_atomic(path, data)
-    manifest.record(path, sha)
     return "written", sha
 
 
 def write(path: str | Path, data: bytes, *, force: bool = False) -> str:
-    """One file (convert -o, render -o), with its record updated at once. The record goes into the folder's
-    build manifest when there is one, else into the user's cache: a single output leaves no hidden files
-    beside it (on a Desktop, say)."""
+    """One file, with its folder's manifest updated at once (convert -o, render -o), under the folder lock."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    beside = (path.parent / MANIFEST).exists()
-    manifest = Manifest(path.parent, None if beside else _single_store(path.parent))
-    state, _ = write_file(path, data, manifest, force=force)
-    manifest.save()
+    if path.is_dir():
+        raise OutputError("is a directory; give a file name", path=path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder: {err.strerror}", path=path.parent) from None
+    # The record goes into the folder's build manifest when there is one, else into the user's cache: a single
+    # output leaves no hidden files beside it (on a Desktop, say).
+    store = None if (path.parent / MANIFEST).exists() else _single_store(path.parent)
+    if store is not None:
+        store.mkdir(parents=True, exist_ok=True)
+    with lock(path.parent):
+        manifest = Manifest(path.parent, store)
+        state, _ = write_file(path, data, manifest, force=force)
+        manifest.save()
     return state
+
+
+def _single_store(folder: Path) -> Path:
+    """The record of single-file outputs written into `folder`: $XDG_CACHE_HOME/tei-edition/outputs/HASH."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "tei-edition" / "outputs" / digest(str(folder.resolve()).encode())[:16]
+
+
+# --- one writer per folder -----------------------------------------------------------------------------------
+@contextlib.contextmanager
+def lock(folder: str | Path, wait: float | None = None):
+    """An exclusive flock on the folder (released when the process ends, even by SIGKILL). Waits up to
+    `wait` seconds ($TEI_EDITION_LOCK_WAIT, default 10) for another build, then fails with one line."""
+    folder = Path(folder)
+    if wait is None:
+        try:
+            wait = float(os.environ.get(LOCK_WAIT_ENV, "10"))
+        except ValueError:
+            wait = 10.0
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError as err:
+        raise OutputError(f"cannot open the output folder: {err.strerror}", path=folder) from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as err:
+                if err.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                    break  # a file system without flock: proceed unlocked rather than refuse to work
+                if time.monotonic() >= deadline:
+                    raise OutputError("another tei-edition build is writing into this folder; wait for it to "
+                                      f"finish (or set {LOCK_WAIT_ENV}=SECONDS to wait longer)",
+                                      path=folder) from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Temporary files of write_atomic left by a killed process (call under the folder lock)."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if _TMP.match(name):
+            with contextlib.suppress(OSError):
+                if not os.path.islink(folder / name):
+                    os.unlink(folder / name)
+                    removed.append(name)
+    return removed
+
+
+# --- the source-hash cache (outside the output folder) --------------------------------------------------------
+def cache_dir() -> Path | None:
+    configured = os.environ.get(CACHE_ENV)
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tei-edition"
+
+
+class SourceCache:
+    """SHA-256 of source files, reused while (size, mtime_ns, ctime_ns, inode) are unchanged. The ctime is
+    set by the kernel on every write and every utime(), so `cp -p`, `rsync -t` or `touch -r` cannot fake a
+    hit. Only sources are cached: output files are always hashed. Best effort: an unusable cache is ignored."""
+
+    def __init__(self, out_folder: Path):
+        base = cache_dir()
+        key = digest(str(Path(out_folder).resolve()).encode())[:24]
+        self.path = base / f"sources-{key}.json" if base is not None else None
+        self.entries: dict[str, list] = _load_json(self.path) if self.path is not None else {}
+        self.changed = False
+
+    def digest(self, path: Path) -> str:
+        st = os.stat(path, follow_symlinks=False)
+        key = str(Path(path).resolve())
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        cached = self.entries.get(key)
+        if isinstance(cached, list) and len(cached) == 5 and cached[:4] == stamp:
+            return cached[4]
+        sha = file_digest(path)
+        self.entries[key] = stamp + [sha]
+        self.changed = True
+        return sha
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        try:
+            xmlio.write_atomic(self.path, json.dumps(self.entries).encode("utf-8"))
+        except (OSError, OutputError):
+            pass

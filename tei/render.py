@@ -39,7 +39,7 @@ _compiled: dict[str, etree.XSLT] = {}
 def stylesheet(name: str) -> etree.XSLT:
     if name not in _compiled:
         path = resources.transforms_dir() / name
-        _compiled[name] = etree.XSLT(xmlio.parse_file(path), access_control=etree.XSLTAccessControl.DENY_ALL)
+        _compiled[name] = etree.XSLT(xmlio.parse_resource(path), access_control=etree.XSLTAccessControl.DENY_ALL)
     return _compiled[name]
 
 

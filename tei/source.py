@@ -176,15 +176,36 @@ def split_front_matter(lines: list[str], path: str | None) -> tuple[dict, str, i
     return {}, "", 0
 
 
+def _yaml_loader():
+    """yaml.SafeLoader without aliases (a ~400-byte alias bomb expands to gigabytes) and without implicit
+    timestamps (a date stays the string printed, so `2020-02-30` is kept as printed instead of crashing)."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are refused in front matter",
+                                                  event.start_mark)
+            return super().compose_node(parent, index)
+
+    FrontMatterLoader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return FrontMatterLoader
+
+
 def _load_yaml(raw: str, path: str | None) -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(raw)  # safe_load: no Python objects from hostile input
+        data = yaml.load(raw, Loader=_yaml_loader())  # a SafeLoader: no Python objects from hostile input
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise InputError(f"front matter is not valid YAML: {getattr(err, 'problem', err)}", path=path,
                          line=(mark.line + 2) if mark else None) from None
+    except (ValueError, TypeError, RecursionError) as err:  # a value the safe constructors cannot build
+        raise InputError(f"front matter has a value that cannot be read: {err}", path=path) from None
     if not isinstance(data, dict):
         return {}
     return {str(k): v for k, v in data.items()}

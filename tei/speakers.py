@@ -301,8 +301,7 @@ def resolve(doc: Document, title: str, byline: str | None = None, overrides: dic
         if any(isinstance(n, Remark) and n.convention.id == "note.interpreted"
                for p in turn.paragraphs for n in walk(p.content)):
             turn.interpreted = True
-    if any(n.convention.who == "audience" for t in turns for p in t.paragraphs for n in walk(p.content)
-           if isinstance(n, Remark)):
+    if any(n.convention.who == "audience" for c in doc.inline_contents() for n in walk(c) if isinstance(n, Remark)):
         reg._add("audience", "Audience", "audience", group=True)
     for ident, spec in (overrides or {}).items():
         if ident in doc.participants:

@@ -18,6 +18,7 @@ from .errors import InputError, InvalidDocument, UsageError
 TEI_NS = xmlio.TEI_NS
 TEI_ALL_ENV = "TEI_EDITION_TEI_ALL"
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+MAX_PROBLEMS = 100   # per file and engine; then one "and more" line
 
 
 @dataclass
@@ -52,8 +53,12 @@ class Validator:
         self.fast = _fast_xsd(self.grammar) if self.kind == "xmlschema" else None
         use_rules = rules if rules is not None else schema == "project"
         self.rules = _load_rules() if use_rules else None
+        self.links: set = set()   # symbolic links found inside folders: reported, never read
 
     def validate_file(self, path: str | Path) -> FileResult:
+        if str(path) in self.links:
+            return FileResult(str(path), [Problem(str(path), 1, 1, "a symbolic link inside a folder; not followed, "
+                                                  "not validated (give the file itself)", "symlink", "warning")])
         path = str(path)
         try:
             tree = xmlio.parse_file(path)
@@ -82,22 +87,30 @@ class Validator:
             # libxml2 checks the same XSD ~20x faster; xmlschema runs only on failures, for its clearer messages.
             if self.fast is not None and self.fast.validate(tree):
                 return []
-            problems = [_xmlschema_problem(err, path) for err in self.grammar.iter_errors(tree)]
+            try:
+                problems = _bounded(path, (_xmlschema_problem(err, path) for err in self.grammar.iter_errors(
+                    _instance(tree))))
+            except Exception as err:  # noqa: BLE001 - an engine failure is this file's problem, not the run's
+                problems = [Problem(path, 1, 1, f"the schema validator failed on this file: {err}", "schema")]
             if not problems and self.fast is not None:  # the engines disagree: report libxml2's view
-                problems = [Problem(path, e.line, e.column, _lxml_message(e.message), "schema")
-                            for e in self.fast.error_log]
+                problems = _bounded(path, (Problem(path, e.line, e.column, _lxml_message(e.message), "schema")
+                                           for e in self.fast.error_log))
             return problems
         ok = self.grammar.validate(tree)
         if ok:
             return []
         rule = "tei-all" if self.schema == "tei-all" else Path(self.schema).name
-        return [Problem(path, e.line, e.column, _lxml_message(e.message), rule) for e in self.grammar.error_log]
+        return _bounded(path, (Problem(path, e.line, e.column, _lxml_message(e.message), rule)
+                               for e in self.grammar.error_log))
 
     def _rules(self, tree, path: str) -> list[Problem]:
         if self.rules.validate(tree):
             return []
         out = []
         for fa in self.rules.validation_report.iter(f"{SVRL}failed-assert"):
+            if len(out) == MAX_PROBLEMS:
+                out.append(_more(path, "rule", out[-1]))
+                break
             text = " ".join("".join(fa.find(f"{SVRL}text").itertext()).split())
             nodes = tree.xpath(fa.get("location")) if fa.get("location") else []
             node = nodes[0] if nodes else None
@@ -106,6 +119,24 @@ class Validator:
             line = getattr(node, "sourceline", None) or 1
             out.append(Problem(path, line or 1, 1, text, fa.get("id") or "rule"))
         return out
+
+
+def _bounded(path: str, problems) -> list[Problem]:
+    """At most MAX_PROBLEMS of an engine's problems: collecting all of them costs more than they help (xmlschema
+    took 53 s for 40,000 errors), and the first ones are what a person fixes first."""
+    out = []
+    for problem in problems:
+        if len(out) == MAX_PROBLEMS:
+            out.append(_more(path, problem.rule, out[-1]))
+            break
+        out.append(problem)
+    return out
+
+
+def _more(path: str, rule: str, last: Problem) -> Problem:
+    """Placed at the last problem kept (so it sorts after the ones shown)."""
+    return Problem(path, last.line, last.column, f"and more: stopped after {MAX_PROBLEMS} problems of this kind; fix these first",
+                   rule)
 
 
 def _name(tag: str) -> str:
@@ -139,7 +170,7 @@ def _load_grammar(schema: str):
     if schema == "project":
         import xmlschema
 
-        return "xmlschema", xmlschema.XMLSchema(str(resources.schemas_dir() / "tei-edition.xsd"))
+        return "xmlschema", _xmlschema(resources.schemas_dir() / "tei-edition.xsd")
     if schema == "tei-all":
         rng = os.environ.get(TEI_ALL_ENV)
         if not rng:
@@ -154,13 +185,11 @@ def _load_file(path: str):
     if not p.is_file():
         raise UsageError(f"schema file not found: {path}")
     try:
-        doc = xmlio.parse_file(p)
+        doc = xmlio.parse_resource(p)   # includes/imports: files under the schema's folder only
         if p.suffix == ".rng":
             return "lxml", etree.RelaxNG(doc)
         if p.suffix == ".xsd":
-            import xmlschema
-
-            return "xmlschema", xmlschema.XMLSchema(str(p))
+            return "xmlschema", _xmlschema(p)
     except (etree.RelaxNGParseError, InputError) as err:
         raise UsageError(f"{path}: not a usable schema: {err}") from None
     except Exception as err:  # xmlschema raises several parse error types
@@ -168,10 +197,29 @@ def _load_file(path: str):
     raise UsageError(f"{path}: unknown schema type (use a .rng or .xsd file, 'project' or 'tei-all')")
 
 
+def _xmlschema(path: Path):
+    """xmlschema never fetches: imports and includes only from files under the schema's own folder
+    ('sandbox'; its default would fetch any URL), parsed with its defused XML parser."""
+    import warnings
+
+    import xmlschema
+
+    with warnings.catch_warnings():   # a refused import is an error here, not a warning and a partial schema
+        warnings.simplefilter("error", xmlschema.XMLSchemaImportWarning)
+        return xmlschema.XMLSchema(str(path), allow="sandbox", defuse="always")
+
+
+def _instance(tree):
+    """The parsed document, for xmlschema: nothing to fetch (no location hints followed, no URL opened)."""
+    import xmlschema
+
+    return xmlschema.XMLResource(tree, allow="none")
+
+
 def _fast_xsd(schema):
     """The same XSD compiled by libxml2, or None where libxml2 cannot compile it."""
     try:
-        return etree.XMLSchema(xmlio.parse_file(schema.url.replace("file://", "", 1)))
+        return etree.XMLSchema(xmlio.parse_resource(schema.url.replace("file://", "", 1)))
     except (etree.XMLSchemaParseError, InputError, AttributeError):
         return None
 
@@ -179,7 +227,7 @@ def _fast_xsd(schema):
 def _load_rules():
     from lxml import isoschematron
 
-    sch = xmlio.parse_file(resources.schemas_dir() / "tei-edition.sch")
+    sch = xmlio.parse_resource(resources.schemas_dir() / "tei-edition.sch")
     # No svrl:fired-rule elements: the report then holds only the failures (smaller, a little faster).
     return isoschematron.Schematron(sch, store_report=True, compile_params={"generate-fired-rule": "false()"})
 
@@ -193,7 +241,7 @@ def collect(paths: list[str]) -> list[Path]:
     for spec in paths:
         p = Path(spec)
         if p.is_dir():
-            files.extend(sorted(q for q in p.rglob("*.xml") if q.is_file()))
+            files.extend(_walk(p))
         elif p.exists():
             files.append(p)
         elif any(c in spec for c in "*?["):
@@ -204,6 +252,17 @@ def collect(paths: list[str]) -> list[Path]:
         else:
             raise InputError("no such file or folder", path=spec)
     return list(dict.fromkeys(files))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """*.xml under a folder, recursively; symbolic links (to files or folders) are not followed: each is
+    reported as a warning of its own (validate_file), never read."""
+    found = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        base = Path(root)
+        found.extend(base / n for n in names if n.endswith(".xml"))
+        found.extend(base / d for d in dirs if (base / d).is_symlink())
+    return sorted(found)
 
 
 _worker: Validator | None = None
@@ -255,6 +314,8 @@ def validate(paths: list[str | Path], schema: str = "project", jobs: int = 1, ru
     global _worker
     validator = Validator(schema, rules)  # usage errors (a bad schema) before I/O errors
     files = collect([str(p) for p in paths])
+    given = {str(p) for p in paths}
+    validator.links = {str(f) for f in files if f.is_symlink() and str(f) not in given}
     if jobs <= 1 or len(files) < 4:
         for f in files:
             yield validator.validate_file(f)

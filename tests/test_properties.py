@@ -59,3 +59,53 @@ def test_generated_transcripts_are_sound(tei_all, text):
     assert tei_words(tree.getroot()) == expected
     assert fidelity.edition_words("text", render.render(tree, "text")) == expected
     assert tei.convert(data).data == result.data  # deterministic
+
+
+# Markdown-archive transcripts: YAML front matter (odd dates, URLs, extra keys), remark lines alone (also before
+# the first label), stage lines, strike-through corrections well-formed or not, paragraphs ending in " --".
+FM_DATES = ["'2022-12-01'", "2022-12-01", "'2022-12-01 (corrected)'", "2020-02-30", "'Dec. 1, 2022'", "'soon'",
+            "2022-12-01T10:00:00Z"]
+FM_URLS = ["https://www.whitehouse.gov/briefing-room/x/", "javascript:alert(1)", "'x: y'", "/relative/path"]
+MD_ODD = ["<s>Johnson</s> \\[Thompson\\]", "<s>Johnson</b>", "<s>unclosed", "\\[sic\\]", "*emphasis*", "--"]
+REMARK_LINES = ["(Laughter.)", "(Applause.)", "[Laughter]", "(Cross-talk.)", "(inaudible)", "East Room",
+                "1:18 P.M. EST", "END"]
+MD_LABELS = ["THE PRESIDENT:", "Q:", "PRESIDENT MACRON:", "MS. JEAN-PIERRE:", "MR. KIRBY:"]
+
+md_token = st.one_of(st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(MD_ODD),
+                     st.sampled_from(REMARKS))
+md_paragraph = st.builds(lambda ws, end: " ".join(ws) + end, st.lists(md_token, min_size=1, max_size=14),
+                         st.sampled_from([".", "?", " --", ""]))
+md_block = st.one_of(
+    st.builds(lambda label, p: f"{label} {p}", st.sampled_from(MD_LABELS), md_paragraph),
+    md_paragraph, st.sampled_from(REMARK_LINES))
+
+
+@st.composite
+def markdown_transcripts(draw):
+    title = draw(st.sampled_from(["Remarks by the President", "'A: B'", "Press Briefing"]))
+    front = [f"title: {title}",
+             f"date: {draw(st.sampled_from(FM_DATES))}"]
+    if draw(st.booleans()):
+        front.append(f"source_url: {draw(st.sampled_from(FM_URLS))}")
+    if draw(st.booleans()):
+        front.append("tags: [remarks, briefing]")
+    blocks = draw(st.lists(md_block, min_size=1, max_size=8))
+    if not any(b.startswith(tuple(MD_LABELS)) for b in blocks):
+        blocks.append("THE PRESIDENT: Thank you.")
+    return "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(blocks) + "\n"
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_transcripts())
+def test_generated_markdown_transcripts_with_front_matter_are_sound(tei_all, text):
+    data = text.encode("utf-8")
+    result = tei.convert(data)
+    tree = xmlio.parse_bytes(result.data)
+    problems = Validator("project").validate_tree(tree, "generated.xml").problems
+    assert problems == [], [str(p) for p in problems]
+    assert tei_all.validate(tree), tei_all.error_log
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert fidelity.edition_words("text", render.render(tree, "text")) == expected
+    page = render.render(tree, "html")
+    assert b'href="javascript' not in page.lower()
+    assert tei.convert(data).data == result.data

@@ -24,6 +24,15 @@ FOUND = [
     "---\ntitle: T\ndate: 2020-01-01\n---\n\nEast Room\n\nTHE PRESIDENT:\u00c2 Hel\u00df* <s>a</s> \\[b\\]2\n\nQ    (Cross-talk.)\n",
     # fuzzer: a front-matter date that is not a date was dropped
     "---\ntitl`: T\ndate: 2020-01f01\n---\n\nEast Room\n\nTHE PRESIDENT:\u00a0 Hello.\n",
+    # issue 13: a remark before the first label left #audience undeclared
+    "---\ntitle: A\n---\n\n(Laughter.)\n\nTHE PRESIDENT: Hi.\n",
+    # property test (issue 13): a language named before the first label was not declared in langUsage
+    "---\ntitle: R\ndate: '2022-12-01'\n---\n\nthe the (SPEAKING IN FRENCH) --\n\nTHE PRESIDENT: Thank you.\n",
+    # issue 13: a date that is no calendar date crashed the YAML reader; one with a suffix lost the suffix
+    "---\ntitle: A\ndate: 2020-02-30\n---\n\nQ: Hello?\n",
+    "---\ntitle: A\ndate: '2022-12-01 (corrected)'\n---\n\nTHE PRESIDENT: Hi.\n",
+    # issue 13: a <s> tag closed by another tag failed the fidelity gate
+    "---\ntitle: A\ndate: '2022-12-01'\n---\n\nTHE PRESIDENT: I met <s>Johnson</b> \\[Thompson\\] today.\n",
 ]
 
 

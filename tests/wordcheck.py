@@ -20,7 +20,8 @@ def source_words(raw: str) -> list[str]:
     if text.startswith("---"):
         end = re.search(r"^---\s*$", text[3:], re.M)
         text = text[3 + end.end():]
-    return words(re.sub(r"</?s>", " ", text))
+    # a <s>...</s> pair within a paragraph is Markdown strike-through; a lone or mismatched tag is text
+    return words(re.sub(r"<s>((?:(?!\n[ \t]*\n).)*?)</s>", r" \1 ", text, flags=re.S))
 
 
 _TEXT_OR_PAUSE = etree.XPath(

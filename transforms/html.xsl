@@ -8,6 +8,8 @@
   <xsl:import href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css-href" select="''"/>
+  <!-- No script, no plugin, no form, no remote fetch may ever run in an edition, whatever a source holds. -->
+  <xsl:variable name="csp">default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'</xsl:variable>
 
   <xsl:template match="/">
     <xsl:choose>
@@ -23,6 +25,7 @@
         <!-- the charset meta element is written by the XSLT processor's html output method -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tei-edition"/>
+        <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
         <title><xsl:call-template name="title"/></title>
         <style><xsl:call-template name="css"/></style>
       </head>
@@ -63,6 +66,7 @@
     <xsl:variable name="place"><xsl:call-template name="place"/></xsl:variable>
     <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
     <xsl:variable name="publisher"><xsl:call-template name="publisher"/></xsl:variable>
+    <xsl:variable name="safe-url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
     <dl class="meta">
       <xsl:if test="$iso != ''">
         <dt>Date</dt><dd><time datetime="{$iso}"><xsl:value-of select="$printed"/></time></dd>
@@ -72,7 +76,7 @@
       <dt>Source</dt>
       <dd>
         <xsl:choose>
-          <xsl:when test="$url != ''"><a href="{$url}"><xsl:value-of select="$publisher"/></a></xsl:when>
+          <xsl:when test="$url != '' and string-length($safe-url) > 0"><a href="{$url}"><xsl:value-of select="$publisher"/></a></xsl:when>
           <xsl:otherwise><xsl:value-of select="$publisher"/></xsl:otherwise>
         </xsl:choose>
       </dd>
@@ -233,7 +237,25 @@
   <xsl:template match="t:add" mode="inline"><ins class="add">[<xsl:apply-templates mode="inline"/>]</ins></xsl:template>
   <xsl:template match="t:supplied" mode="inline"><span class="supplied editorial">[<xsl:apply-templates mode="inline"/>]</span></xsl:template>
   <xsl:template match="t:unclear" mode="inline"><span class="unclear" title="uncertain reading"><xsl:apply-templates mode="inline"/></span></xsl:template>
-  <xsl:template match="t:ref[@target]" mode="inline"><a href="{@target}"><xsl:apply-templates mode="inline"/></a></xsl:template>
+  <xsl:template match="t:ref[@target]" mode="inline">
+    <xsl:variable name="safe"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="@target"/></xsl:call-template></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="string-length($safe) > 0"><a href="{@target}"><xsl:apply-templates mode="inline"/></a></xsl:when>
+      <xsl:otherwise><span class="ref"><xsl:apply-templates mode="inline"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Security (README "Security"): a URL from the sources becomes a live link only with a safe scheme
+       (http, https, mailto) or none (relative, #fragment); javascript:, data:, vbscript: and every other scheme
+       are shown unlinked. Checked on the URL as a browser reads it: case-folded, whitespace removed.
+       Non-empty output means safe. -->
+  <xsl:template name="safe-url">
+    <xsl:param name="url"/>
+    <xsl:variable name="u" select="translate($url, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ &#9;&#10;&#13;', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="scheme" select="substring-before($u, ':')"/>
+    <xsl:if test="$u != '' and (not(contains($u, ':')) or contains($scheme, '/') or contains($scheme, '?')
+                  or contains($scheme, '#') or $scheme = 'http' or $scheme = 'https' or $scheme = 'mailto')">yes</xsl:if>
+  </xsl:template>
   <xsl:template match="t:persName | t:placeName | t:orgName | t:name | t:date" mode="inline">
     <span class="{local-name()}"><xsl:apply-templates mode="inline"/></span>
   </xsl:template>

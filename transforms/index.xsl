@@ -8,6 +8,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tei-edition"/>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"/>
         <title>Editions</title>
         <style>
 body { margin: 0 auto; max-width: 52rem; padding: 2rem 1.25rem; font: 1rem/1.5 system-ui, sans-serif; color: #1d1d1f; background: #fffdf8; }
