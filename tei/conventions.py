@@ -25,7 +25,9 @@ class Convention:
     attrs: dict = field(default_factory=dict)
     who: str | None = None         # "audience" | "speaker" | None
     # Where the example sits in a minimal transcript for the docs and tests (tei/docs.py CONTEXTS): "turn" (a
-    # later paragraph of a DoD transcript), "top" (its first lines), "markdown", "public-papers".
+    # later paragraph of a DoD transcript), "top" (its first lines), "header" (a header line after the title),
+    # "titled" (later paragraphs, under a title that names a person), "qa" (after a Q&A exchange), "spaced" (a
+    # file with two blank lines between all paragraphs), "markdown", "public-papers".
     context: str = "turn"
 
     @property
@@ -76,7 +78,7 @@ REMARKS: tuple[Convention, ...] = (
         "gap.crosstalk", "(CROSSTALK), (Cross-talk.), (Cross-talk by reporters.), (cross talk)",
         '<gap reason="crosstalk"><desc>Cross-talk by reporters.</desc></gap>',
         "a marked [crosstalk]", "the source wording",
-        "Q: But -- (Cross-talk.)", "3.5.3, 8.3.3",
+        "Q: But -- (Cross-talk by reporters.)", "3.5.3, 8.3.3",
         pattern=r"cross[- ]?talk(?:\s+(?:by|among|between|from|with|of)\b[^()]*)?|overlapping (?:speakers|voices|speech)"
                 r"|(?:multiple|several|many) (?:speakers|voices)(?: [^()]*)?|simultaneous (?:speech|conversation)",
         element="gap", attrs={"reason": "crosstalk"}),
@@ -200,7 +202,7 @@ pattern=r"(?:technical|audio|sound|connection|transmission|phone|line|feed|video
         "incident.sound", "(Background noise.), (An aircraft is heard.), (Sound of a siren.)",
         '<incident type="sound"><desc>An aircraft is heard.</desc></incident>',
         "a stage direction in italics", "the source wording",
-        "Q: Can you hear me? (Background noise.)", "8.3.3",
+        "Q: Can you hear me? (An aircraft is heard.)", "8.3.3",
         pattern=r"(?:background |loud |audio |crowd )?(?:noise|static|feedback)[^()]*"
                 r"|(?:the )?sounds? of [^()]+|[^()]{1,60} (?:is|are|can be) heard(?: [^()]*)?",
         element="incident", attrs={"type": "sound"}),
@@ -276,7 +278,8 @@ LAYOUT: tuple[Convention, ...] = (
                '<front><note type="doctype">', "in the source header block", "as printed", "News Transcript",
                "4.6", context="top"),
     Convention("header.office", "the issuing office (Press Operations, By CJTF-OIR Public Affairs)",
-               '<front><note type="office">; titleStmt/respStmt[resp="Issued by"]/orgName',
+               '<front><note type="office">; <respStmt><resp>Issued by</resp><orgName>CJTF-OIR Public Affairs</orgName>'
+               '</respStmt> in titleStmt',
                "in the source header block", "as printed", "By CJTF-OIR Public Affairs", "2.2.1", context="top"),
     Convention("header.presenter", "Presenter: / Presenters: NAME, role; NAME, role (a date may end the line)",
                '<front><note type="presenter">; titleStmt/author[@role] for each; a participant each',
@@ -292,7 +295,7 @@ LAYOUT: tuple[Convention, ...] = (
                "2.2.7", context="top"),
     Convention("header.byline", "a byline (Secretary of Defense Ash Carter; By The Pentagon - February 3, 2012; "
                "As Delivered by ...)", "front/byline; titleStmt/author",
-               "under the date", "under the date", "Secretary of Defense Ash Carter", "4.6", context="top"),
+               "under the date", "under the date", "Secretary of Defense Ash Carter", "4.6", context="header"),
     Convention("header.notice", "a notice between title and date ((As Prepared), (Edited for Clarity))",
                '<front><note type="notice">; notesStmt/note[@type="notice"]', "in the source header block",
                "as printed", "(Edited for Clarity)", "2.2.6", context="top"),
@@ -303,9 +306,10 @@ LAYOUT: tuple[Convention, ...] = (
                '<front><note type="separator">', "in the source header block", "as printed", "* * *", "4.6", context="top"),
     Convention("header.setting", "a place or time line in the header (The Pentagon, Washington, D.C.)",
                '<front><note type="setting">', "in the source header block", "as printed",
-               "Pentagon Briefing Room, Arlington, Va.", "4.6", context="top"),
+               "Pentagon Briefing Room, Arlington, Va.", "4.6", context="header"),
     Convention("header.unclassified", "a header line of no known kind", '<front><note type="unclassified">; '
-               "reported", "in the source header block", "as printed", "Something else entirely", "", context="top"),
+               "reported", "in the source header block", "as printed", "Something else entirely", "",
+               context="header"),
     Convention("header.front-matter", "YAML front matter (title, date, source_url, tags, times)",
                "teiHeader: titleStmt/title; bibl/date[@when]; bibl/ref[@target]; keywords/term; notesStmt/note",
                "title block", "header lines", "---\\ntitle: Remarks\\ndate: '2022-12-01'\\n"
@@ -319,32 +323,42 @@ LAYOUT: tuple[Convention, ...] = (
                "then Rumsfeld:), DoD style", '<sp who="#rumsfeld"><speaker>Secretary Rumsfeld:</speaker>',
                "as a speaker", "as printed", "Secretary Rumsfeld: The president says thank you.", "3.13.2"),
     Convention("label.not-label", "capitals before a colon that are no speaker (NOTE:, a sentence in capitals)",
-               "text of the paragraph", "as text", "as text", "NOTE: The briefing is on background.", ""),
+               "<p>NOTE: The briefing is on background.</p>; text of the paragraph, no new turn", "as text",
+               "as text", "NOTE: The briefing is on background.", ""),
     Convention("label.question", "Q:, Q (no colon, every style), Q., QUESTION:",
                '<sp who="#questioners"><speaker>Q:</speaker> and a personGrp', "as a speaker",
                "as printed", "Q: (inaudible)", "3.13.2, 13.3.2"),
     Convention("label.interpreted", "QUESTION (THROUGH TRANSLATOR):, (UNKNOWN) (THROUGH TRANSLATOR):, "
-               "NAME (via translator):", 'sp/@ana="#interpreted" and a typed note',
-               "an 'interpreted' badge", "label as printed", "QUESTION (THROUGH TRANSLATOR): (inaudible)", "2.3.7"),
+               "NAME (via translator):",
+               '<sp><note type="interpretation" resp="#tei-edition">; sp/p/@ana="#interpreted"',
+               "an 'interpreted' badge", "label as printed", "QUESTION (THROUGH TRANSLATOR): Thank you.", "2.3.7"),
     Convention("label.hard-break", "a label on the line after a Markdown hard break, no blank line between",
-               "a new sp", "a new turn", "a new turn", "and more.\nPRESIDENT BIDEN:  Thank you.", "3.13.2"),
+               '<sp who="#biden"><speaker>PRESIDENT BIDEN:</speaker><p>Thank you.</p></sp>; a new sp', "a new turn",
+               "a new turn", "And more.  \nPRESIDENT BIDEN:  Thank you.", "3.13.2", context="markdown"),
     Convention("label.run-on", "a label glued to the previous sentence (hit.STARR: So ...)",
-               "a new sp; reported", "a new turn", "a new turn", "That was it.STARR: So what now?", "3.13.2"),
+               '<sp who="#starr"><speaker>STARR:</speaker><p>So what now?</p></sp>; a new sp; reported',
+               "a new turn", "a new turn", "That was it.STARR: So what now?", "3.13.2"),
     Convention("person.name", "labels that name a person (SECRETARY OF DEFENSE LEON PANETTA:, SEC. PANETTA:)",
-               'one person, id from the surname: <person xml:id="panetta">', "one participant",
-               "labels as printed", "SEC. PANETTA: Thank you.", "13.3.2"),
+               '<person xml:id="panetta"><note type="labels">Labels: SECRETARY OF DEFENSE LEON PANETTA:, '
+               'SEC. PANETTA:</note></person>; one person, id from the surname', "one participant",
+               "labels as printed", "SECRETARY OF DEFENSE LEON PANETTA: Thank you.\n\nSEC. PANETTA: And more.",
+               "13.3.2"),
     Convention("person.role", "labels that are a role (SENIOR ADMINISTRATION OFFICIAL:, WHITE HOUSE AIDE:) or an "
-               "office (THE PRESIDENT:)", 'id from all the role words (#senior-administration-official); an '
-               'office resolves to the holder the header or title names', "one participant per role",
-               "labels as printed", "SENIOR MILITARY OFFICIAL: Right.", "13.3.2"),
+               "office (THE PRESIDENT:)", '<sp who="#senior-military-official">; <sp who="#biden"><speaker>THE '
+               'PRESIDENT:</speaker>; id from all the role words; an office resolves to the holder another label, '
+               'the header or the title names', "one participant per role",
+               "labels as printed", "SENIOR MILITARY OFFICIAL: Right.\n\nTHE PRESIDENT: Thank you.", "13.3.2",
+               context="titled"),
     Convention("person.group", "PARTICIPANTS:, AUDIENCE MEMBERS:, REPORTERS:, Q:", "<personGrp>",
                "a group", "labels as printed", "AUDIENCE MEMBERS: Yes!", "13.3.2"),
     Convention("person.typo", "a label a letter off a commoner one (MR. SULLVIAN: beside MR. SULLIVAN:, "
-               "MODERARTOR:)", "speaker as printed, @who the right person; reported", "as printed",
+               "MODERARTOR:)", '<sp who="#moderator"><speaker>MODERARTOR:</speaker>; speaker as printed, @who the '
+               'right person; reported', "as printed",
                "as printed", "MODERARTOR: Welcome.", "13.3.2"),
     Convention("person.principal", "the person the byline, title or presenter line names (Remarks by Vice "
-               "President Harris)", 'titleStmt/author[@ref]; person[@role="speaker"]', "the author",
-               "the author", "Remarks by Vice President Harris in a Town Hall", "2.2.1"),
+               "President Harris)", 'titleStmt/author[@ref="#harris"]; <person xml:id="harris" role="speaker">',
+               "the author",
+               "the author", "Remarks by Vice President Harris in a Town Hall", "2.2.1", context="top"),
     Convention("turn.unlabeled", "a paragraph after a visible break with no label",
                '<sp who="#…" cert="medium|low" resp="#tei-edition"><speaker><supplied reason="unlabeled-turn" '
                'resp="#tei-edition"> and <note type="attribution" resp="#tei-edition">',
@@ -352,18 +366,25 @@ LAYOUT: tuple[Convention, ...] = (
                "the supplied label in ⟦white brackets⟧, with a numbered note",
                "the floor is yours.\\n\\n\\nGeneral, thank you", "11.3.1.6, 22.3"),
     Convention("turn.layout-gap", "the blank lines a file prints between all paragraphs (2 or 4 in the "
-               "2016-2017 archive)", "no break: only a larger gap, or a hand-over cue, starts a turn",
-               "-", "-", "One.\n\n\nTwo.\n\n\nThree.", ""),
+               "2016-2017 archive)", '<sp who="#moderator"><p>Welcome.</p><p>Four.</p></sp>; no break: '
+               "only a larger gap, or a hand-over cue, starts a turn (measured from four paragraph transitions on)",
+               "-", "-", "One.\n\n\nTwo.\n\n\nThree.\n\n\nFour.", "", context="spaced"),
     Convention("turn.hand-over", "a hand-over cue ending the previous turn (without further ado, the floor is "
                "yours, over to you, pass it off to you, I'll turn it over to, a bare 'Mr. Secretary?')",
-               "the unlabeled turn goes to the person the cue or the header names", "-", "-",
-               "With that, over to you, Mr. Secretary.\n\n\nThank you.", "22.3"),
+               '<sp who="#biden" cert="medium" resp="#tei-edition"><note type="attribution" resp="#tei-edition">No '
+               'speaker label in the source…</note></sp>; the note names the rule (hand-over); the unlabeled turn '
+               "goes to the person the cue or the header names", "-", "-",
+               "With that, over to you, Mr. President.\n\n\nThank you.", "22.3", context="titled"),
     Convention("turn.resumption", "a turn breaks off with a dash, another speaker puts in a few words, an "
-               "unlabeled paragraph follows", "the paragraph goes back to the interrupted speaker, cert=\"low\"",
+               "unlabeled paragraph follows", '<sp who="#moderator" cert="low" resp="#tei-edition"><note '
+               'type="attribution" resp="#tei-edition">No speaker label in the source…</note></sp>; the note names '
+               "the rule (resumption); the paragraph goes back to the interrupted speaker",
                "-", "-", "on the ground in Iraq --\n\nSTAFF: Saudi Arabia.\n\nI'm sorry, in Saudi Arabia.", "22.3"),
     Convention("turn.question-invitation", "an invitation to ask, in a Q&A exchange, before a paragraph that is "
-               "evidently a question", "the unlabeled turn goes to the questioners", "-", "-",
-               "one last question.\n\n\nSir, my question is this?", "22.3"),
+               "evidently a question", '<sp who="#questioners" cert="medium" resp="#tei-edition"><note '
+               'type="attribution" resp="#tei-edition">No speaker label in the source…</note></sp>; the note names '
+               "the rule (question-invitation); the unlabeled turn goes to the questioners", "-", "-",
+               "MODERATOR: One last question.\n\n\nSir, my question is this?", "22.3", context="qa"),
     Convention("break.lacuna", "a turn ending with --, two blank lines, a turn starting with --",
                '<gap reason="lacuna" resp="#tei-edition" cert="medium"/>', "a marked [material skipped in the source]",
                "⟦material skipped in the source⟧",
@@ -395,16 +416,18 @@ LAYOUT: tuple[Convention, ...] = (
 # --- rules over the remark rows (no pattern of their own) -------------------------------------------------
 REMARK_RULES: tuple[Convention, ...] = (
     Convention("remark.combined", "(Laughter, cross talk.), (Applause and laughter.)",
-               'the first part\'s element, with the whole wording: '
-               '<vocal type="laughter" who="#audience"><desc>Laughter, cross talk.</desc></vocal>',
+               '<vocal type="laughter" who="#audience"><desc>Laughter, cross talk.</desc></vocal>; '
+               "the first part's element, with the whole wording",
                "as its first part", "the source wording", "Q Oh, okay. (Laughter, cross talk.)", "8.3.3"),
 )
 
 LANGUAGE_RULES: tuple[Convention, ...] = (
     Convention("foreign.formula", "a well-known greeting, thanks or slogan as a whole sentence, clause or "
                "emphasised span (Merci. Gracias., *Slava Ukraini*, First of all, buonasera.)",
+               '<foreign xml:lang="fr">Merci.</foreign>; <foreign xml:lang="es">Gracias.</foreign>; '
                '<foreign xml:lang="uk"><hi rend="italic">Slava Ukraini</hi></foreign>',
-               "lang attribute and a language marker", "the words", "Thank you. Merci. Gracias.", "3.3.2.1"),
+               "lang attribute and a language marker", "the words", "Merci. Gracias. *Slava Ukraini*", "3.3.2.1",
+               context="markdown"),
 )
 
 ALL: tuple[Convention, ...] = REMARKS + REMARK_RULES + LANGUAGE_RULES + LAYOUT

@@ -41,6 +41,15 @@ CONTEXTS = {
     "markdown": "---\ntitle: Remarks\ndate: '2022-12-01'\n---\n\nTHE PRESIDENT:  Thank you. {}\n",
     "public-papers": "The President. Thank you all.\n\nQ. A question, sir?\n\n{}\n\nQ. Another?\n\n"
                      "The President. No.\n",
+    # a header line after the title line (byline, setting and unclassified lines need a title before them)
+    "header": "Title of the remarks\n\n{}\n\nMODERATOR: Welcome.\n",
+    # a title that names a person (the header's holder of an office, the addressee of a hand-over)
+    "titled": "Remarks by President Biden at the Summit\n\nJan. 1, 2020\n\nMODERATOR: Welcome.\n\n{}\n",
+    # a Q&A exchange (two questioner labels) before the example
+    "qa": "Title of the remarks\n\nJan. 1, 2020\n\nMODERATOR: Welcome.\n\nQ: A first question?\n\n"
+          "SEC. CARTER: An answer.\n\nQ: A second question?\n\nSEC. CARTER: Another answer.\n\n{}\n",
+    # a file that prints two blank lines between all its paragraphs
+    "spaced": "Title of the remarks\n\n\nJan. 1, 2020\n\n\nMODERATOR: Welcome.\n\n\n{}\n",
 }
 _TEI = "{http://www.tei-c.org/ns/1.0}"
 _XML = "{http://www.w3.org/XML/1998/namespace}"
