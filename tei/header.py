@@ -164,7 +164,7 @@ def classify(blocks: list, is_label, doc) -> int:
             if not text:
                 i += 1
                 continue
-        if is_label(text):
+        if is_label(text) or len(text) > 1500:  # a header line is short; a very long line is the transcript
             break
         cue, m = _cue(text)
         kind = cue.id.split(".", 1)[1] if cue else None
@@ -205,7 +205,7 @@ def classify(blocks: list, is_label, doc) -> int:
 
 
 def _decide(doc, line: int, subject: str, rule: str, evidence: str, certainty: str) -> None:
-    doc.decisions.append(Decision(line, f"header line: {subject}", rule, evidence, certainty))
+    doc.decisions.append(Decision(line, f"header line: {subject}", rule, evidence, certainty, subject))
 
 
 def _unshout(text: str) -> str:
