@@ -271,3 +271,12 @@ def test_white_house_plain_text_header():
     assert [(t.label, t.who) for t in result.document.turns()] == [
         ("THE PRESIDENT:", "trump"), ("Q", "questioners"), ("PRIME MINISTER MODI:", "modi")]
     assert result.document.participants["trump"].name == "Trump"
+
+
+def test_a_title_ending_in_a_question_mark_is_still_the_title():
+    title = "What Is Next for the Joint Force?"
+    result, root = convert(title + "\n\nJan. 5, 2020\n" + TURNS)
+    assert header(root, ".//t:titleStmt/t:title") == title
+    # but a sentence that asks is speech, not a title
+    result, root = convert("Are you all ready to begin now, everyone?\n\nThank you.\n")
+    assert not result.document.front
