@@ -344,7 +344,7 @@ ROLE_LABELS = {  # label (without titles) -> (id, role)
     "moderator": ("moderator", "moderator"),
     "interpreter": ("interpreter", "interpreter"),
     "translator": ("interpreter", "interpreter"),
-    "aide": ("aide", "staff"),
+    "aide": ("staff", "staff"),
     "staff": ("staff", "staff"),
     "operator": ("operator", "staff"),
     "announcer": ("announcer", "staff"),
