@@ -136,7 +136,8 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
             doc.metadata[key] = str(front_matter[key])
     # Nothing lost: any other front-matter field is kept as a typed note in the header.
     unused = {k for k in KNOWN_FRONT_MATTER if k == "date" and front_matter.get(k) is not None
-              and parse_date(str(front_matter[k])) is None}  # a date we could not read is kept as printed
+              and (parse_date(str(front_matter[k])) is None  # a date we could not read is kept as printed,
+                   or parse_date(str(front_matter[k])) != doc.metadata.get("date"))}  # and one a printed date beat
     doc.metadata["front_matter_other"] = {str(k): " ".join(str(v).split()) for k, v in front_matter.items()
                                           if (k not in KNOWN_FRONT_MATTER or k in unused) and v is not None}
     langs = given.get("languages", [])

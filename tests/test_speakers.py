@@ -302,3 +302,8 @@ def test_name_suffixes_are_not_surnames():
     result = convert(HEAD + "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Thanks.\n\nSEC. AUSTIN: Yes.\n\n"
                      "LT. GEN. KENNETH F. MCKENZIE JR.: Right.\n\nGEN. MCKENZIE: Indeed.\n")
     assert [who for _, who in turns(result)] == ["austin", "austin", "mckenzie", "mckenzie"]
+
+
+def test_a_bare_aide_label_is_the_staff_role_but_qualified_aides_stay_apart():
+    result = convert(md("Press Briefing", "AIDE:  One more.\n\nWHITE HOUSE AIDE:  Thanks.\n\nPOLISH AIDE:  Yes.\n"))
+    assert [who for _, who in turns(result)] == ["staff", "white-house-aide", "polish-aide"]
