@@ -564,7 +564,7 @@ ROLE_LABELS = {  # label (without titles) -> (id, role)
     "moderator": ("moderator", "moderator"),
     "interpreter": ("interpreter", "interpreter"),
     "translator": ("interpreter", "interpreter"),
-    "aide": ("aide", "staff"),
+    "aide": ("staff", "staff"),
     "staff": ("staff", "staff"),
     "operator": ("operator", "staff"),
     "announcer": ("announcer", "staff"),
@@ -649,9 +649,9 @@ PUBLIC_PAPERS_LABEL = re.compile(
     r"(?:\s+(?P<rest>.*))?$")
 # label.run-on: a label glued to the end of the previous sentence with no line break ("hit.STARR: So ...").
 # Only after closing punctuation with no space, and only where the capitals form checks out.
-RUN_ON_LABEL = re.compile(r"(?<=[.?!…)\]])(?=[^\W\d_][^\s:]*(?:\s+\S+){0,%d}?:\s)" % LABEL_MAX_WORDS)
+RUN_ON_LABEL = re.compile(r"(?<=[.?!…)\]])(?=[^\W\d_][^\s:]{0,40}(?:\s+\S{1,40}){0,%d}?:\s)" % LABEL_MAX_WORDS)
 # A label on the next line of a hard-wrapped Markdown paragraph (after a hard break): starts a new block.
-MD_LINE_LABEL = re.compile(r"^(?:Q {2,}\S|[^\W\d_a-z][^\s:]*(?:\s+\S+){0,%d}?:\s)" % LABEL_MAX_WORDS)
+MD_LINE_LABEL = re.compile(r"^(?:Q {2,}\S|[^\W\d_a-z][^\s:]{0,40}(?:\s+\S{1,40}){0,%d}?:\s)" % LABEL_MAX_WORDS)
 
 # --- cues (regex rows with examples, tested in tests/test_headers.py and tests/test_speakers.py) -----------------
 @dataclass(frozen=True)

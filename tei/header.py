@@ -120,6 +120,15 @@ def _is_speech(text: str) -> bool:
         and not re.fullmatch(r"\(.*\)", text)
 
 
+def _title_like(text: str) -> bool:
+    """A short title-case line ending in ? or ! ("What's Next for the Force?") is a title, not speech."""
+    words = text.split()
+    content = [w for w in words if w.lower() not in ("a", "an", "the", "and", "of", "for", "to", "in", "on", "at",
+                                                     "with", "by", "is", "or")]
+    return text.endswith(("?", "!")) and len(words) <= 15 and bool(content) and all(
+        w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in content)
+
+
 def _is_date_line(text: str) -> bool:
     span = date_span(text)
     if not span or not parse_date(text):
@@ -164,7 +173,7 @@ def classify(blocks: list, is_label, doc) -> int:
             if not text:
                 i += 1
                 continue
-        if is_label(text):
+        if is_label(text) or len(text) > 1500:  # a header line is short; a very long line is the transcript
             break
         cue, m = _cue(text)
         kind = cue.id.split(".", 1)[1] if cue else None
@@ -182,7 +191,7 @@ def classify(blocks: list, is_label, doc) -> int:
         elif kind is None:
             if _is_date_line(text):
                 item.kind, item.when = "date", parse_date(text)
-            elif _is_speech(text):
+            elif _is_speech(text) and not (not seen_title and _title_like(text)):
                 break
             elif not seen_title or (_caps(text) and doc.front and doc.front[-1].kind == "title"
                                     and _caps(doc.front[-1].text)):
@@ -205,7 +214,7 @@ def classify(blocks: list, is_label, doc) -> int:
 
 
 def _decide(doc, line: int, subject: str, rule: str, evidence: str, certainty: str) -> None:
-    doc.decisions.append(Decision(line, f"header line: {subject}", rule, evidence, certainty))
+    doc.decisions.append(Decision(line, f"header line: {subject}", rule, evidence, certainty, subject))
 
 
 def _unshout(text: str) -> str:

@@ -152,6 +152,23 @@ _TYPE_NAMES = {str: "string", list: "list", bool: "boolean (true or false)", int
                dict: "table", datetime.date: "date", datetime.datetime: "date and time"}
 
 
+def _printed_date(doc: Document) -> tuple[str, str] | None:
+    """A date line printed before the first turn of a Markdown transcript ("(January 23, 2025)"), not the
+    release line ("For Immediate Release  January 24, 2025")."""
+    from .conventions import HEADER_CUE
+    from .model import Stage, Turn
+
+    release = HEADER_CUE["header.release"].regex
+    for item in doc.body:
+        if isinstance(item, Turn):
+            return None
+        if isinstance(item, Stage) and item.type == "date" and not release.fullmatch(item.text):
+            when = parse_date(item.text.strip("()"))
+            if when:
+                return when, f"source line {item.line} (date line)"
+    return None
+
+
 def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None) -> None:
     """Fill doc.metadata: inferred values first, then --meta values win; provenance records both."""
     inferred: dict[str, tuple[str, str]] = {}
@@ -184,7 +201,10 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
         if front_matter.get("title"):
             inferred["title"] = (" ".join(str(front_matter["title"]).split()), "front matter 'title'")
         when = parse_date(str(front_matter.get("date", "")))
-        if when:
+        printed = _printed_date(doc)
+        if printed:  # header.date: the event's date as the page prints it, over the archive's publication date
+            inferred["date"] = printed
+        elif when:
             inferred["date"] = (when, "front matter 'date'")
         if front_matter.get("source_url"):
             inferred["url"] = (str(front_matter["source_url"]), "front matter 'source_url'")
@@ -217,7 +237,8 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
     # a date we could not read, or one printed with more than the date ("2022-12-01 (corrected)"), is also
     # kept as printed
     unused = {k for k in KNOWN_FRONT_MATTER if k == "date" and front_matter.get(k) is not None
-              and parse_date(str(front_matter[k])) != " ".join(str(front_matter[k]).split())}
+              and (parse_date(str(front_matter[k])) != " ".join(str(front_matter[k]).split())  # not plain ISO: kept as printed
+                   or parse_date(str(front_matter[k])) != doc.metadata.get("date"))}  # and one a printed date beat
     doc.metadata["front_matter_other"] = {str(k): " ".join(str(v).split()) for k, v in front_matter.items()
                                           if (k not in KNOWN_FRONT_MATTER or k in unused) and v is not None}
     langs = given.get("languages", [])

@@ -173,6 +173,8 @@ class Registry:
             return self._add(ident, _display(label), role), "person.role", f"{key!r} is a role label", "high"
         printed = _core(label).replace(",", " ").split()
         role_words, name_words = hdr.split_name(printed)
+        while len(name_words) > 1 and name_words[-1].strip(".,").lower() in _SUFFIXES:
+            name_words = name_words[:-1]  # "LLOYD J. AUSTIN III" -> austin, "KENNETH F. MCKENZIE JR." -> mckenzie
         if len(words) == 1:
             typo = self._typo_role(key)
             if typo:

@@ -271,3 +271,24 @@ def test_white_house_plain_text_header():
     assert [(t.label, t.who) for t in result.document.turns()] == [
         ("THE PRESIDENT:", "trump"), ("Q", "questioners"), ("PRIME MINISTER MODI:", "modi")]
     assert result.document.participants["trump"].name == "Trump"
+
+
+def test_a_title_ending_in_a_question_mark_is_still_the_title():
+    title = "What Is Next for the Joint Force?"
+    result, root = convert(title + "\n\nJan. 5, 2020\n" + TURNS)
+    assert header(root, ".//t:titleStmt/t:title") == title
+    # but a sentence that asks is speech, not a title
+    result, root = convert("Are you all ready to begin now, everyone?\n\nThank you.\n")
+    assert not result.document.front
+
+
+def test_markdown_printed_event_date_wins_over_the_publication_date():
+    text = ("---\ntitle: Remarks by President Trump at Executive Order Signing\ndate: '2025-01-24'\n---\n\n"
+            "For Immediate Release                            January 24, 2025\n\nREMARKS BY PRESIDENT TRUMP\n\n"
+            "Oval Office\n\n(January 23, 2025)\n\n3:10 P.M. EST\n\n     THE PRESIDENT:  Hello, everybody.\n")
+    result = tei.convert(text)
+    root = result.tree.getroot()
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-23"
+    # with no printed date line, the front matter's date is the date
+    result = tei.convert(text.replace("(January 23, 2025)\n\n", ""))
+    assert result.tree.getroot().find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-24"

@@ -296,3 +296,14 @@ def test_no_resumption_without_the_evidence(middle):
 def test_no_resumption_when_the_turn_before_ended_normally():
     text = HEAD + "SEC. ESPER: We met the people.\n\nSTAFF: Saudi Arabia.\n\nAnd more words follow here.\n"
     assert turns(convert(text)) == [("SEC. ESPER:", "esper"), ("STAFF:", "staff")]
+
+
+def test_name_suffixes_are_not_surnames():
+    result = convert(HEAD + "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Thanks.\n\nSEC. AUSTIN: Yes.\n\n"
+                     "LT. GEN. KENNETH F. MCKENZIE JR.: Right.\n\nGEN. MCKENZIE: Indeed.\n")
+    assert [who for _, who in turns(result)] == ["austin", "austin", "mckenzie", "mckenzie"]
+
+
+def test_a_bare_aide_label_is_the_staff_role_but_qualified_aides_stay_apart():
+    result = convert(md("Press Briefing", "AIDE:  One more.\n\nWHITE HOUSE AIDE:  Thanks.\n\nPOLISH AIDE:  Yes.\n"))
+    assert [who for _, who in turns(result)] == ["staff", "white-house-aide", "polish-aide"]
