@@ -293,6 +293,12 @@ LAYOUT: tuple[Convention, ...] = (
                "2008 17:45:00 -0500; a ' date 2018-08-28 ' prefix) or YAML date",
                'front/docDate[@when]; bibl/date[@when]', "under the title", "under the title", "Jan. 21, 2016",
                "2.2.7", context="top"),
+    Convention("header.volume-tag", "a date line ending in the Public Papers volume tag (July 6, 1989 (Bush Q3)): "
+               "the President whose papers these are", '<person xml:id="bush">; '
+               "THE PRESIDENT:/The President. resolves to him (medium certainty, recorded as a decision)",
+               "the date as printed", "the date as printed",
+               "News Conference\\n\\nJuly 6, 1989 (Bush Q3)\\n\\nTHE PRESIDENT: Thank you.", "2.2.7, 13.3.2",
+               context="top"),
     Convention("header.byline", "a byline (Secretary of Defense Ash Carter; By The Pentagon - February 3, 2012; "
                "As Delivered by ...)", "front/byline; titleStmt/author",
                "under the date", "under the date", "Secretary of Defense Ash Carter", "4.6", context="header"),
@@ -731,6 +737,8 @@ HEADER_CUE = {c.id: c for c in HEADER_CUES}
 
 # header.disclaimer: the archive's boilerplate lines at the top of a transcript.
 DISCLAIMER_CUES = HEADER_CUE["header.disclaimer"].regex
+# header.volume-tag: "(Bush Q3)" after a Public Papers date names the President (surname, quarter volume).
+VOLUME_TAG = re.compile(r"\((?P<name>[A-Z][\w'’-]+) Q[1-4]\)\s*$")
 
 # turn.handover: cues, in the last paragraph before an unlabeled turn, that the floor passes to someone.
 HANDOVER_CUES_FAMILY: tuple[Cue, ...] = (

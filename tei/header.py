@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .conventions import HEADER_CUES, TITLES
+from .conventions import HEADER_CUES, TITLES, VOLUME_TAG
 from .dates import date_span, parse_date
 from .errors import Warning_
 from .model import Decision, FrontItem
@@ -44,7 +44,7 @@ class HeaderPerson:
 
     name: str          # "Leon E. Panetta"; for an anonymous presenter the role itself ("Senior Defense Official")
     role: str          # "Secretary of Defense"
-    source: str        # presenter | byline | title
+    source: str        # presenter | byline | title | volume (header.volume-tag)
     line: int
 
     @property
@@ -191,6 +191,11 @@ def classify(blocks: list, is_label, doc) -> int:
         elif kind is None:
             if _is_date_line(text):
                 item.kind, item.when = "date", parse_date(text)
+                tag = VOLUME_TAG.search(text)
+                if tag:  # header.volume-tag: the President whose papers these are
+                    item.people = [HeaderPerson(tag.group("name"), "President", "volume", block.line)]
+                    _decide(doc, block.line, "person", "header.volume-tag",
+                            f"{tag.group(0).strip()} names President {tag.group('name')}", "medium")
             elif _is_speech(text) and not (not seen_title and _title_like(text)):
                 break
             elif not seen_title or (_caps(text) and doc.front and doc.front[-1].kind == "title"

@@ -194,7 +194,7 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
         for item in doc.front:
             if item.kind in kinds and item.when and "date" not in inferred:
                 inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
-    doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter")
+    doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter", "date")
                          for person in item.people]
     doc.metadata["notices"] = [item.text for item in doc.front if item.kind == "notice"]
     if front_matter:

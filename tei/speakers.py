@@ -235,7 +235,8 @@ class Registry:
             held = " ".join(_expand([w.strip(".,").lower() for w in person.role.split()]))
             if held == phrase or (held.endswith(" " + phrase) and not _qualified(held, phrase)):
                 return (self.header_person(person), "person.office",
-                        f"{person.source} names {person.role} {person.name}", "high")
+                        f"{person.source} names {person.role} {person.name}",
+                        "medium" if person.source == "volume" else "high")
         ident = _make_id(expanded or ["speaker"])
         return (self._add(ident, _display(label), "participant", role_name=_title_case(phrase) or None),
                 "person.role", f"role {phrase!r} (no holder named)", "medium")
@@ -264,7 +265,7 @@ def _display(label: str) -> str:
 
 def principal(reg: Registry) -> tuple[str | None, str]:
     """person.principal: byline, then title, then presenter line; the evidence as words."""
-    for source in ("byline", "title", "presenter"):
+    for source in ("byline", "title", "presenter", "volume"):
         for person in reg.header:
             if person.source == source and not person.anonymous:
                 return reg.header_person(person), f"{source} names {person.role} {person.name}".strip()

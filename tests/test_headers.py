@@ -292,3 +292,19 @@ def test_markdown_printed_event_date_wins_over_the_publication_date():
     # with no printed date line, the front matter's date is the date
     result = tei.convert(text.replace("(January 23, 2025)\n\n", ""))
     assert result.tree.getroot().find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-24"
+
+
+def test_public_papers_volume_tag_names_the_president():
+    """header.volume-tag: "(Bush Q3)" after the date line names the President; THE PRESIDENT resolves to him,
+    with medium certainty recorded as a decision. A date line without the tag names no one."""
+    import tei
+
+    text = "The President's News Conference\n\nJuly 6, 1989 (Bush Q3)\n\nThe President. Thank you.\n\nQ. Sir?\n"
+    result = tei.convert(text)
+    root = result.tree.getroot()
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert root.xpath("//t:sp[1]/@who", namespaces=ns) == ["#bush"]
+    assert root.xpath("//t:titleStmt/t:author/@ref", namespaces=ns) == ["#bush"]
+    assert any(d.rule == "header.volume-tag" and d.certainty == "medium" for d in result.document.decisions)
+    plain = tei.convert(text.replace(" (Bush Q3)", "")).tree.getroot()
+    assert plain.xpath("//t:sp[1]/@who", namespaces=ns) != ["#bush"]
