@@ -311,3 +311,14 @@ def test_a_spoken_transcript_in_the_iso_tei_style():
     assert expected == ["well", "I", "think", "laughs", "so", "door", "slams", "yes", "maybe"]
     for fmt in render.WRITERS:
         assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
+
+
+def test_with_tei_all_named_foreign_tei_must_be_valid_tei_p5(monkeypatch):
+    from conftest import TEI_ALL_RNG
+    from tei import validate
+
+    require(TEI_ALL_RNG.exists(), f"the official TEI schema is not at {TEI_ALL_RNG}")
+    monkeypatch.setenv(validate.TEI_ALL_ENV, str(TEI_ALL_RNG))
+    assert gate(xmlio.parse_file(FIXTURES / "parlamint-AT-2001-09-26.xml"), "p.xml").startswith("outside")
+    with pytest.raises(InvalidDocument, match=r"not valid TEI P5 \(tei_all\)"):
+        gate(doc("<p>text <bogus/></p>"), "bogus.xml")
