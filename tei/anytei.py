@@ -175,6 +175,10 @@ def kind_problem(root) -> str | None:
                 f", expected <TEI> in the namespace {xmlio.TEI_NS}")
     if root.find(f"{T}text") is None:
         return "TEI without a <text> element: nothing to render"
+    if next(root.iter("{http://www.w3.org/2001/XInclude}*"), None) is not None:
+        # not processed (a security rule): rendering without the included parts would lose them silently
+        return ("the document uses XInclude (xi:include), which is not processed here: resolve the inclusions "
+                "first (for example xmllint --xinclude), then render the result")
     return None
 
 

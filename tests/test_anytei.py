@@ -292,3 +292,33 @@ def test_own_edition_has_navigation_and_distinct_marks(seed_conversion):
     assert "user-select: none" in page  # citation ids stay out of a copied quotation
     md = render.render(seed_conversion.tree, "markdown").decode()
     assert "()" not in md and "\u27e6material skipped in the source\u27e7" in md
+
+
+def test_a_spoken_transcript_in_the_iso_tei_style():
+    header = ("<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>p</p>"
+              "</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc><profileDesc><particDesc><listPerson>"
+              "<person xml:id='A'><persName>Anna</persName></person></listPerson></particDesc></profileDesc>"
+              "</teiHeader>")
+    tree = doc('<timeline unit="s" origin="#t0"><when xml:id="t0" absolute="00:00:00"/>'
+               '<when xml:id="t1" interval="4.2" since="#t0"/></timeline>'
+               '<u who="#A" start="#t0" end="#t1">well <pause dur="PT1S"/> I <anchor synch="#t1"/>think'
+               ' <vocal><desc>laughs</desc></vocal> so</u><incident><desc>door slams</desc></incident>'
+               '<u who="#B">yes <unclear>maybe</unclear></u>', header)
+    text = render.render(tree, "text").decode()
+    assert "\u27e6Anna\u27e7" in text and "\u27e6B\u27e7" in text  # who resolved, else the id, as editorial labels
+    assert "well \u27e6pause\u27e7 I think (laughs) so" in text and "(door slams)" in text
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected == ["well", "I", "think", "laughs", "so", "door", "slams", "yes", "maybe"]
+    for fmt in render.WRITERS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
+
+
+def test_with_tei_all_named_foreign_tei_must_be_valid_tei_p5(monkeypatch):
+    from conftest import TEI_ALL_RNG
+    from tei import validate
+
+    require(TEI_ALL_RNG.exists(), f"the official TEI schema is not at {TEI_ALL_RNG}")
+    monkeypatch.setenv(validate.TEI_ALL_ENV, str(TEI_ALL_RNG))
+    assert gate(xmlio.parse_file(FIXTURES / "parlamint-AT-2001-09-26.xml"), "p.xml").startswith("outside")
+    with pytest.raises(InvalidDocument, match=r"not valid TEI P5 \(tei_all\)"):
+        gate(doc("<p>text <bogus/></p>"), "bogus.xml")

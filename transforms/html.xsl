@@ -511,7 +511,7 @@
       <xsl:when test="f:blockish-name(.)">
         <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
+      <xsl:otherwise><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -639,6 +639,8 @@
 .tei-supplied { color: #5a3d2b; } .tei-unclear { text-decoration: underline wavy #999; }
 .tei-del { text-decoration: line-through; } .tei-add { text-decoration: none; vertical-align: .2em; font-size: .9em; }
 .rend-bold { font-weight: 700; } .rend-smallcaps, .rend-smcap { font-variant: small-caps; } .rend-underline { text-decoration: underline; }
+.rend-right { display: block; text-align: right; } .rend-left, .rend-center { display: block; } .rend-center { text-align: center; }
+.rend-italic, .rend-it, .rend-i { font-style: italic; }
 .rend-typewriter { font-family: ui-monospace, monospace; } .rend-capsall { text-transform: uppercase; }
 .table-wrap { overflow-x: auto; } table.tei-table { border-collapse: collapse; margin: 0 0 1rem; font-size: .95em; }
 table.tei-table td, table.tei-table th { border: 1px solid var(--rule); padding: .2rem .4rem; vertical-align: top; }
