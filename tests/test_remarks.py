@@ -220,3 +220,12 @@ def test_untranscribed_speech_in_an_unnamed_language():
     gap = one(root, "//t:foreign[@xml:lang='und']/t:gap[@reason='untranscribed']")
     assert gap.findtext("t:desc", namespaces=NS) == "Speaking foreign language."
     assert one(root, "//t:language[@ident='und']").text == "Undetermined language"
+
+
+def test_metadata_names_the_interpreted_language():
+    # 05-wh-trump-modi-joint-presser.txt, line 144, never names Hindi; the metadata can
+    text = md("     PRIME MINISTER MODI:  (As interpreted.)  Your Excellency President\nTrump.")
+    root = tei.convert(text, meta={"source": {"languages": ["hi"]}}).tree.getroot()
+    assert one(root, "//t:language[@ident='hi']").text.startswith("Hindi (spoken; given in the text in English")
+    plain = tei.convert(text).tree.getroot()
+    assert plain.xpath("//t:language/@ident", namespaces=NS) == ["en"]   # not guessed
