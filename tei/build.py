@@ -25,7 +25,7 @@ from .validate import gate, shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
 TEI_NS = {"t": xmlio.TEI_NS}
-FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "tei": "TEI"}
+FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "json": "JSON", "pdf": "PDF", "tei": "TEI"}
 
 
 @dataclass
@@ -177,7 +177,7 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
         raise UsageError(f"{src}: not a folder (build takes a folder of transcripts and/or TEI files)")
     dest = Path(out) if out is not None else src
     dest.mkdir(parents=True, exist_ok=True)
-    formats = list(formats or renderer.WRITERS)
+    formats = list(formats or renderer.DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in renderer.WRITERS:
             raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(renderer.WRITERS)})")
@@ -251,7 +251,8 @@ def _execute(pending: list[Job], jobs: int):
 
     shared_validator()                                    # compiled once, inherited by the forked workers
     for fmt in _shared["formats"]:
-        renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
+        if renderer.WRITERS[fmt].stylesheet:
+            renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(min(jobs, len(pending))) as pool:
         yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
@@ -299,7 +300,7 @@ def _index(editions: list[dict]) -> bytes:
     catalog = etree.Element("editions")
     for ed in sorted(editions, key=lambda e: e["stem"]):
         el = etree.SubElement(catalog, "edition", title=ed["title"], date=ed["date"], speakers=ed["speakers"])
-        for fmt in ["html", "text", "markdown", "tsv", "tei"]:
+        for fmt in ["html", "text", "markdown", "tsv", "json", "pdf", "tei"]:
             if fmt in ed["formats"]:
                 etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])
     data = bytes(renderer.stylesheet("index.xsl")(etree.ElementTree(catalog)))

@@ -19,6 +19,8 @@ class Writer:
     suffix: str              # appended to the edition's stem: NAME + suffix
     media_type: str
     params: dict = field(default_factory=dict)
+    function: str | None = None   # a Python writer (module.function) instead of a stylesheet
+    default: bool = True          # built by `build` unless --to says otherwise (PDF needs a browser: opt-in)
 
 
 WRITERS: dict[str, Writer] = {
@@ -26,7 +28,10 @@ WRITERS: dict[str, Writer] = {
     "text": Writer("text.xsl", ".edition.txt", "text/plain", {"width": 0}),
     "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown"),
     "tsv": Writer("tsv.xsl", ".tsv", "text/tab-separated-values"),
+    "json": Writer("", ".json", "application/json", function="jsondata.render"),
+    "pdf": Writer("", ".pdf", "application/pdf", function="pdf.render", default=False),
 }
+DEFAULT_FORMATS = [name for name, writer in WRITERS.items() if writer.default]
 
 _compiled: dict[str, etree.XSLT] = {}
 
@@ -38,11 +43,20 @@ def stylesheet(name: str) -> etree.XSLT:
     return _compiled[name]
 
 
+def _python_writer(spec: str):
+    import importlib
+
+    module, name = spec.rsplit(".", 1)
+    return getattr(importlib.import_module(f"tei.{module}"), name)
+
+
 def render(tree, fmt: str, **params) -> bytes:
     """Render a (validated) TEI tree into one format; returns the bytes of the edition."""
     if fmt not in WRITERS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(WRITERS)})")
     writer = WRITERS[fmt]
+    if writer.function:
+        return _python_writer(writer.function)(tree)
     values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
     xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}
     try:

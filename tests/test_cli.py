@@ -65,7 +65,7 @@ def test_build_without_argument_creates_the_default_edition(tmp_path):
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
     built = tmp_path / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
-    assert built.exists() and "6 file(s) written to editions/" in result.stderr
+    assert built.exists() and "7 file(s) written to editions/" in result.stderr
     assert "open editions/index.html" in result.stderr
 
 

@@ -18,15 +18,16 @@ from conftest import CORPUS, REPO, require
 # Floors on the dev gold: what the converter achieved when the gold was written, rounded down. Raise them when
 # the converter improves (issue 10 asks for label recall 1.0, attribution >= 0.99, every title and date, no
 # header line in an sp); never lower them to let a regression through.
-FLOOR_LABEL_RECALL = 0.80
-FLOOR_ATTRIBUTION = 0.81
-FLOOR_TITLE_RIGHT = 13        # files out of 22
-FLOOR_DATE_RIGHT = 12         # files out of 22
-FLOOR_PRESENTERS = 11         # found, out of 27
-CEILING_HEADER_IN_SP = 55     # header lines inside an <sp>
-FLOOR_REMARK_KINDS = 1.0
+# The dev corpus: the 21 DoD openings, the seed and the 8 White House / Public Papers transcripts (30 files).
+FLOOR_LABEL_RECALL = 0.97
+FLOOR_ATTRIBUTION = 0.93
+FLOOR_TITLE_RIGHT = 21        # files out of 30
+FLOOR_DATE_RIGHT = 19         # files out of 30
+FLOOR_PRESENTERS = 17         # found, out of 37
+CEILING_HEADER_IN_SP = 57     # header lines inside an <sp>
+FLOOR_REMARK_KINDS = 0.99
 FLOOR_FOREIGN_PRECISION = 1.0  # no English marked foreign: keep it that way
-FLOOR_FOREIGN_RECALL = 0.4
+FLOOR_FOREIGN_RECALL = 0.91
 
 GOLD_DIR = REPO / "tests" / "data" / "gold"
 runner = CliRunner()
@@ -237,15 +238,36 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _front_matter_title(source: Path) -> str:
+    import yaml
+
+    raw = source.read_text(encoding="utf-8")
+    if not raw.startswith("---"):
+        return ""
+    data = yaml.safe_load(raw.split("\n---", 1)[0][3:]) or {}
+    return re.sub(r"[\u00a0\u202f]", " ", str(data.get("title", "")))
+
+
+def _as_read(raw: str) -> str:
+    """The source as a reader sees its words: no-break spaces as spaces, Markdown escapes undone, and in the
+    Markdown archive (YAML front matter) each hard-wrapped paragraph on one line, front-matter values unquoted."""
+    raw = re.sub(r"[\u00a0\u202f\u2009]", " ", raw)
+    if not raw.startswith("---"):
+        return raw
+    raw = re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|])", r"\1", raw)
+    return "\n".join(" ".join(p.split()).strip("'\"") for p in re.split(r"\n[ \t]*\n|\n(?=title:)", raw))
+
+
 @pytest.mark.parametrize("path", gold_paths(), ids=lambda p: p.stem[:40])
 def test_gold_file_parses_and_agrees_with_its_source(path):
     gold = ev.load_gold(path)                      # raises on a malformed file
-    assert Path(gold.source).stem == path.stem, "a gold file is named after its source"
+    assert path.stem in (Path(gold.source).stem, "heldout-" + Path(gold.source).stem), \
+        "a gold file is named after its source (heldout-NAME for the held-out set)"
     source = ev.source_path(gold, CORPUS)
     if not gold.source.startswith(("editions/", "heldout/")):
         require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
     assert source.is_file(), f"{path.name}: source {gold.source} not found"
-    raw = source.read_text(encoding="utf-8")
+    raw = _as_read(source.read_text(encoding="utf-8"))
     text = squash(raw)
     assert gold.paras, "every gold file has paragraphs"
     for p in gold.paras:                           # gold typos are caught here
@@ -262,7 +284,7 @@ def test_gold_file_parses_and_agrees_with_its_source(path):
     for f in gold.foreign:
         assert squash(f["text"]) in text, f"{path.name}: foreign passage not in the source: {f['text']!r}"
     if gold.title:
-        assert squash(gold.title) in text
+        assert squash(gold.title) in text or squash(gold.title) == squash(_front_matter_title(source)), gold.title
     assert gold.date == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", gold.date)
     assert gold.principal == "" or re.fullmatch(r"[a-z]+(?:-[a-z]+)*", gold.principal)
 

@@ -1,0 +1,138 @@
+"""tei-edition against its peers, whole process, in one run: rendering against SaxonC-HE running the TEI
+Consortium's Stylesheets, validation against jing, and cost against size.
+
+    pip install -e '.[bench]'            # saxonche, the peer's XSLT 3.0 processor
+    python benchmarks/peer.py [--runs 5] [--readme]
+
+Every measurement is a whole process (start-up included: what a user waits for), the two sides interleaved run
+by run so that machine noise hits both alike, and the median of the runs is compared. The table prints ratios
+(ours / theirs: below 1 means we are faster). `--readme` rewrites the README's table between the markers
+`<!-- peer-benchmark -->` and `<!-- /peer-benchmark -->`. Timing is never asserted in the tests.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("TEI_EDITION_SHARED", ROOT.parent / "shared"))
+PEER = SHARED / "peer" / "tei-stylesheets" / "profiles" / "default"
+SEED_TEI = ROOT / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
+PARLAMINT = sorted((SHARED / "reference" / "parlamint").glob("*.xml"), key=lambda p: p.stat().st_size)
+TEI_ALL = SHARED / "reference" / "tei_all.rng"
+TOOL = [sys.executable, "-m", "tei.cli"] if not shutil.which("tei-edition") else [shutil.which("tei-edition")]
+SAXON = """import sys
+from saxonche import PySaxonProcessor
+with PySaxonProcessor(license=False) as p:
+    ex = p.new_xslt30_processor().compile_stylesheet(stylesheet_file=sys.argv[1])
+    ex.transform_to_file(source_file=sys.argv[2], output_file=sys.argv[3])
+"""
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode()}")
+    return elapsed
+
+
+def race(ours: list[str], theirs: list[str], runs: int) -> tuple[float, float]:
+    a, b = [], []
+    for _ in range(runs):           # interleaved: ours, theirs, ours, theirs...
+        a.append(timed(ours))
+        b.append(timed(theirs))
+    return statistics.median(a), statistics.median(b)
+
+
+def scaled(tmp: Path, factor: int) -> Path:
+    """The seed TEI with its transcript repeated `factor` times (ids made unique), for cost against size."""
+    from lxml import etree
+
+    tree = etree.parse(str(SEED_TEI))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    div = tree.find(".//t:body/t:div", ns)
+    original = list(div)
+    for i in range(1, factor):
+        for el in original:
+            copy = etree.fromstring(etree.tostring(el))
+            for node in copy.iter():
+                ident = node.get("{http://www.w3.org/XML/1998/namespace}id")
+                if ident:
+                    node.set("{http://www.w3.org/XML/1998/namespace}id", f"r{i}.{ident}")
+            div.append(copy)
+    path = tmp / f"seed-x{factor}.xml"
+    tree.write(str(path), encoding="UTF-8", xml_declaration=True)
+    return path
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--readme", action="store_true", help="rewrite the README's peer table")
+    args = ap.parse_args()
+    try:
+        import saxonche  # noqa: F401
+    except ImportError:
+        print("benchmarks/peer.py needs saxonche: pip install -e '.[bench]'", file=sys.stderr)
+        return 2
+    if not PEER.is_dir():
+        print(f"the peer stylesheets are not at {PEER}", file=sys.stderr)
+        return 2
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        saxon_py = tmp / "saxon.py"
+        saxon_py.write_text(SAXON)
+        files = [("seed", SEED_TEI)] + [(f"ParlaMint {p.stat().st_size // 1000:,} KB", p) for p in PARLAMINT]
+        for name, path in files:
+            for fmt, peer_fmt in (("html", "html"), ("text", "txt")):
+                ours = [*TOOL, "render", str(path), "--to", fmt, "--no-check", "-o", str(tmp / f"o.{fmt}"),
+                        "--force"]
+                theirs = [sys.executable, str(saxon_py), str(PEER / peer_fmt / "to.xsl"), str(path),
+                          str(tmp / f"p.{fmt}")]
+                a, b = race(ours, theirs, args.runs)
+                rows.append((f"render {name} → {fmt}", a, b, "SaxonC-HE + TEI Stylesheets"))
+        base = None
+        for factor in (1, 10, 100):
+            path = scaled(tmp, factor)
+            a, _ = race([*TOOL, "render", str(path), "--to", "html", "--no-check", "-o", str(tmp / "s.html"),
+                         "--force"], ["true"], max(3, args.runs // 2))
+            base = base or a
+            rows.append((f"render seed ×{factor} → html (cost / ×1 cost)", a, base * factor, "linear cost"))
+        jing = shutil.which("jing")
+        if jing and TEI_ALL.exists():
+            env_cmd = [*TOOL, "validate", "--schema", "tei-all", str(SEED_TEI)]
+            os.environ["TEI_EDITION_TEI_ALL"] = str(TEI_ALL)
+            a, b = race(env_cmd, [jing, str(TEI_ALL), str(SEED_TEI)], max(3, args.runs // 2))
+            rows.append(("validate --schema tei-all, seed", a, b, "jing"))
+        else:
+            rows.append(("validate --schema tei-all, seed", None, None, "jing not installed (apt install jing)"))
+    table = ["| what | ours (s) | peer (s) | ours / peer | peer |", "|---|---|---|---|---|"]
+    for what, a, b, peer in rows:
+        if a is None:
+            table.append(f"| {what} | – | – | – | {peer} |")
+        else:
+            table.append(f"| {what} | {a:.2f} | {b:.2f} | {a / b:.2f} | {peer} |")
+    text = "\n".join(table)
+    print(text)
+    if args.readme:
+        readme = ROOT / "README.md"
+        content = readme.read_text(encoding="utf-8")
+        start, end = "<!-- peer-benchmark -->", "<!-- /peer-benchmark -->"
+        if start in content and end in content:
+            head, rest = content.split(start, 1)
+            readme.write_text(head + start + "\n" + text + "\n" + end + rest.split(end, 1)[1], encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

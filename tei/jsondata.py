@@ -1,0 +1,199 @@
+"""The JSON edition: document metadata, participants and the text as turns and blocks, for corpus tools.
+
+Modelled on what DraCor's API serves (metadata, cast, turns with speaker and text), for any TEI: `sp` and `u`
+are turns; `p`, `stage`, `head`, events and any other element are blocks with their text as the source printed
+it. Written in Python over the TEI tree rather than XSLT 1.0, which has no JSON string escaping; the shape is
+fixed by `schemas/edition.schema.json` (tested), and `fidelity.edition_words` reads every word back.
+
+Text readback follows `fidelity.tei_text`: this tool's own additions (supplied labels, attribution notes,
+inferred lacunae, all with @resp="#tei-edition") are kept apart, as `editorial` items, never inside `text`.
+"""
+from __future__ import annotations
+
+import json
+
+from .encode import RESP, TEI_NS
+
+FORMAT_VERSION = 1
+_NS = f"{{{TEI_NS}}}"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_ADDITIONS = {"supplied", "note", "gap"}
+_EVENTS = {"gap", "vocal", "kinesic", "incident", "pause", "shift"}
+_CONTAINERS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "group",
+               "text", "castList", "castGroup"}
+_BLOCKS = {"speaker", "p", "head", "stage", "note", "desc", "docDate", "byline", "titlePart", "docTitle", "sp",
+           "div", "gap", "vocal", "kinesic", "incident", "front", "body", "add", "del", "hi", "l", "lg", "ab",
+           "item", "cell", "row", "u", "seg"}
+_BRACKETS = {"parentheses": ("(", ")"), "brackets": ("[", "]")}
+
+
+def _local(el) -> str:
+    return el.tag[len(_NS):] if isinstance(el.tag, str) and el.tag.startswith(_NS) else str(el.tag)
+
+
+def _editorial(el) -> bool:
+    return el.get("resp") == RESP and _local(el) in _ADDITIONS
+
+
+def text_of(el) -> str:
+    """The element's words as the source printed them: remarks in their brackets, our additions left out."""
+    out: list[str] = []
+    _collect(el, out, top=True)
+    return " ".join("".join(out).split())
+
+
+def _collect(el, out: list[str], top: bool = False) -> None:
+    if not isinstance(el.tag, str) or (not top and _editorial(el)):
+        return
+    name = _local(el)
+    block = name in _BLOCKS
+    open_, close = _BRACKETS.get(el.get("rend", ""), ("", "")) if name in _EVENTS | {"note"} else ("", "")
+    if block:
+        out.append(" ")
+    out.append(open_)
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _collect(child, out)
+        if child.tail:
+            out.append(child.tail)
+    out.append(close)
+    if block:
+        out.append(" ")
+
+
+class _Reader:
+    def __init__(self, root):
+        self.root = root
+        self.names: dict[str, dict] = {}
+        for el in root.iter(_NS + "person", _NS + "personGrp"):
+            ident = el.get(_XML_ID)
+            if ident:
+                name_el = el.find(_NS + "persName")
+                if name_el is None:
+                    name_el = el.find(_NS + "name")
+                self.names[ident] = {"name": text_of(name_el) if name_el is not None else ident,
+                                     "role": el.get("role")}
+
+    def metadata(self) -> dict:
+        def first(path: str) -> str | None:
+            found = self.root.xpath(path, namespaces={"t": TEI_NS})
+            if not found:
+                return None
+            value = found[0] if isinstance(found[0], str) else text_of(found[0])
+            return " ".join(str(value).split()) or None
+
+        return {
+            "title": first("t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]"),
+            "authors": [text_of(a) for a in self.root.xpath(
+                "t:teiHeader/t:fileDesc/t:titleStmt/t:author", namespaces={"t": TEI_NS})],
+            "date": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:date[1]/@when"),
+            "date_as_printed": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:date[1]"),
+            "publisher": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:publisher[1]"),
+            "source_url": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:ref[1]/@target"),
+            "place": first("t:teiHeader/t:profileDesc/t:settingDesc/t:setting/t:placeName[1]"),
+            "languages": [{"ident": lang.get("ident"), "name": text_of(lang)} for lang in self.root.xpath(
+                "t:teiHeader/t:profileDesc/t:langUsage/t:language", namespaces={"t": TEI_NS})],
+        }
+
+    def participants(self) -> list[dict]:
+        out = []
+        for el in self.root.iter(_NS + "person", _NS + "personGrp"):
+            ident = el.get(_XML_ID)
+            if not ident:
+                continue
+            labels = el.find(_NS + "note[@type='labels']")
+            out.append({"id": ident, **self.names[ident], "group": _local(el) == "personGrp",
+                        "labels": [x.strip() for x in text_of(labels).removeprefix("Labels:").split(", ")
+                                   if x.strip()] if labels is not None else []})
+        return out
+
+    def items(self, container, section: str | None, out: list[dict]) -> list[dict]:
+        for child in container:
+            if not isinstance(child.tag, str):
+                continue
+            name = _local(child)
+            if name in ("sp", "u"):
+                out.append(self.turn(child, section))
+            elif name in _CONTAINERS:
+                head = child.find(_NS + "head")
+                self.items(child, text_of(head) if head is not None else section, out)
+            elif _editorial(child):
+                out.append(self.editorial(child))
+            else:
+                out.append(self.block(child))
+        return out
+
+    def block(self, el) -> dict:
+        name = _local(el)
+        item = {"type": "event" if name in _EVENTS else name if name in ("p", "stage", "head") else "block",
+                "element": name, "id": el.get(_XML_ID), "text": text_of(el)}
+        kind = el.get("type") or el.get("reason")
+        if kind:
+            item["kind"] = kind
+        langs = sorted({x.get(_XML_LANG) for x in el.iter() if x.get(_XML_LANG)})
+        if langs:
+            item["languages"] = langs
+        if el.get("ana"):
+            item["ana"] = el.get("ana").split()
+        return item
+
+    def editorial(self, el) -> dict:
+        return {"type": "editorial", "element": _local(el), "kind": el.get("type") or el.get("reason"),
+                "text": " ".join("".join(el.itertext()).split())}
+
+    def turn(self, el, section: str | None) -> dict:
+        who = [w.lstrip("#") for w in (el.get("who") or "").split()]
+        speaker = el.find(_NS + "speaker")
+        supplied = speaker is not None and speaker.find(_NS + "supplied") is not None and \
+            speaker.find(_NS + "supplied").get("resp") == RESP
+        person = self.names.get(who[0], {}) if who else {}
+        turn = {"type": "turn", "id": el.get(_XML_ID), "who": who, "name": person.get("name"),
+                "role": person.get("role"), "section": section,
+                "label": " ".join("".join(speaker.itertext()).split()) if speaker is not None else None,
+                "label_supplied": supplied, "certainty": el.get("cert"),
+                "interpreted": "#interpreted" in (el.get("ana") or "").split(), "content": []}
+        if _local(el) == "u":
+            text = text_of(el)
+            turn["content"].append({"type": "p", "element": "u", "id": el.get(_XML_ID), "text": text})
+            return turn
+        for child in el:
+            if not isinstance(child.tag, str) or child is speaker:
+                continue
+            turn["content"].append(self.editorial(child) if _editorial(child) else self.block(child))
+        return turn
+
+
+def render(tree) -> bytes:
+    root = tree.getroot()
+    reader = _Reader(root)
+    text_el = root.find(_NS + "text")
+    front, body = [], []
+    if text_el is not None:
+        for part in text_el:
+            if not isinstance(part.tag, str):
+                continue
+            reader.items(part, None, front if _local(part) == "front" else body)
+    doc = {"format": "tei-edition-json", "version": FORMAT_VERSION, "metadata": reader.metadata(),
+           "participants": reader.participants(), "front": front, "body": body}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def texts(data: bytes) -> list[str]:
+    """Every source text of a JSON edition in document order (labels not supplied, blocks), for fidelity."""
+    doc = json.loads(data)
+    out: list[str] = []
+
+    def items(seq):
+        for item in seq:
+            if item["type"] == "turn":
+                if item["label"] and not item["label_supplied"]:
+                    out.append(item["label"])
+                items(item["content"])
+            elif item["type"] != "editorial":
+                out.append(item["text"])
+
+    items(doc["front"])
+    items(doc["body"])
+    return out

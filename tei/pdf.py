@@ -1,0 +1,90 @@
+"""The PDF edition: the HTML edition printed by headless Chromium (Playwright), with a running head (the title),
+page numbers and margins.
+
+Chromium rather than WeasyPrint: the HTML edition is already tested in that browser (layout, print stylesheet),
+Playwright is already a dependency of the browser tests, and WeasyPrint would add a second CSS engine (and its
+Pango/cairo system libraries) whose rendering we would have to test again. Chromium stamps the time of printing
+into the PDF; it is replaced by a fixed one (the same length, so the cross-reference offsets stay right), which
+makes the PDF byte-identical for the same TEI. The words are checked with poppler's `pdftotext` (fidelity.py).
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import re
+import shutil
+import subprocess
+from datetime import datetime, timezone
+
+from .errors import UsageError
+
+_STAMP = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
+_HEAD = ('<div style="font: 8px sans-serif; width: 100%; margin: 0 18mm; color: #555;">'
+         '<span class="title"></span></div>')
+_FOOT = ('<div style="font: 8px sans-serif; width: 100%; text-align: center; color: #555;">'
+         '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+_BREAK_BEFORE_APOSTROPHE = re.compile(r"\n(?=['’])")
+_state: dict = {}
+
+
+def _page():
+    """One browser per process, started on first use (never before a fork), closed at exit."""
+    if "browser" not in _state:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            raise UsageError("the PDF edition needs Playwright: pip install playwright (and Debian's chromium)") \
+                from None
+        from .browser import CHROMIUM_ARGS, chromium_path
+
+        path = chromium_path()
+        if path is None:
+            raise UsageError("the PDF edition needs Chromium: install Debian's chromium or set TEI_EDITION_CHROMIUM")
+        pw = sync_playwright().start()
+        _state["pw"], _state["browser"] = pw, pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS,
+                                                                 headless=True)
+        _state["pid"] = os.getpid()
+        atexit.register(_close)
+    return _state["browser"].new_page()
+
+
+def _close() -> None:
+    if _state.get("pid") == os.getpid():
+        _state["browser"].close()
+        _state["pw"].stop()
+
+
+def _stamp() -> bytes:
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or 0)
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y%m%d%H%M%S").encode()
+
+
+def render(tree) -> bytes:
+    from . import render as renderer
+
+    html = renderer.render(tree, "html").decode("utf-8")
+    page = _page()
+    try:
+        page.set_content(html, wait_until="load")
+        # The source's header as printed sits in a closed <details> on screen; on paper it must be there.
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        data = page.pdf(format="Letter", print_background=False, display_header_footer=True, header_template=_HEAD,
+                        footer_template=_FOOT, margin={"top": "18mm", "bottom": "18mm", "left": "18mm",
+                                                       "right": "18mm"}, tagged=True, outline=True)
+    finally:
+        page.close()
+    stamp = _stamp()
+    return _STAMP.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp + b"+00'00')", data)
+
+
+def text(data: bytes) -> str:
+    """The PDF's text, read back with poppler's pdftotext."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise UsageError("checking the PDF edition needs pdftotext (Debian's poppler-utils)")
+    proc = subprocess.run([tool, "-raw", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=False,
+                          timeout=300)
+    if proc.returncode != 0:
+        raise UsageError(f"pdftotext could not read the PDF: {proc.stderr.decode(errors='replace').strip()}")
+    # Chromium may break a line before an apostrophe ("ISIL" / "’s"): the word is one word on the page.
+    return _BREAK_BEFORE_APOSTROPHE.sub("", proc.stdout.decode("utf-8"))

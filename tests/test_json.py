@@ -1,0 +1,75 @@
+"""The JSON edition: valid against its JSON Schema, every word kept, turns attributed, for ours and others' TEI."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from lxml import etree
+
+from conftest import REPO, SHARED, require
+from tei import fidelity, render
+
+SCHEMA = json.loads((REPO / "schemas" / "edition.schema.json").read_text(encoding="utf-8"))
+SEED_TEI = REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
+
+
+def _json(path: Path):
+    tree = etree.parse(str(path))
+    data = render.render(tree, "json")
+    return tree, data, json.loads(data)
+
+
+def test_seed_json_is_valid_and_keeps_every_word():
+    tree, data, doc = _json(SEED_TEI)
+    jsonschema.validate(doc, SCHEMA)
+    assert fidelity.check_edition("json", data, tree.getroot()) is None
+    turns = [i for i in doc["body"] if i["type"] == "turn"]
+    assert len(turns) == len(tree.getroot().findall(".//{http://www.tei-c.org/ns/1.0}sp"))
+    assert doc["metadata"]["date"] == "2016-01-21"
+    assert {p["id"] for p in doc["participants"]} >= {t["who"][0] for t in turns}
+
+
+def test_seed_json_marks_supplied_speakers_and_interpretation():
+    _, _, doc = _json(SEED_TEI)
+    turns = [i for i in doc["body"] if i["type"] == "turn"]
+    supplied = [t for t in turns if t["label_supplied"]]
+    assert supplied and all(t["certainty"] for t in supplied)
+    assert any(t["interpreted"] for t in turns)
+    # a supplied label is the edition's, not the source's: not counted among the source's texts
+    from tei.jsondata import texts
+
+    source_texts = texts(render.render(etree.parse(str(SEED_TEI)), "json"))
+    for label in {t["label"] for t in supplied}:
+        printed = [t for t in turns if t["label"] == label and not t["label_supplied"]]
+        assert source_texts.count(label) == len(printed)
+
+
+def test_dropping_a_paragraph_is_caught():
+    tree, data, doc = _json(SEED_TEI)
+    turn = next(i for i in doc["body"] if i["type"] == "turn" and len(i["content"]) > 1)
+    turn["content"].pop()
+    broken = json.dumps(doc).encode()
+    assert fidelity.check_edition("json", broken, tree.getroot()) is not None
+
+
+def test_json_is_deterministic():
+    assert _json(SEED_TEI)[1] == _json(SEED_TEI)[1]
+
+
+def _reference_files():
+    ref = SHARED / "reference"
+    return sorted(ref.glob("parlamint/*.xml")) + sorted(ref.glob("examples/*.xml"))
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_reference_tei_json(index):
+    files = _reference_files()
+    require(len(files) > index, f"reference TEI not found under {SHARED / 'reference'}")
+    tree, data, doc = _json(files[index])
+    jsonschema.validate(doc, SCHEMA)
+    assert fidelity.check_edition("json", data, tree.getroot()) is None
+    if "ParlaMint" in files[index].name:  # ParlaMint: <u who> utterances become attributed turns
+        turns = [i for i in doc["body"] if i["type"] == "turn"]
+        assert turns and all(t["who"] for t in turns)
