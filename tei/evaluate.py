@@ -364,12 +364,12 @@ def compare(gold: Gold, root, source_text: str) -> FileResult:
         else:
             res.miss("presenter", "titleStmt/author, particDesc", person, "not found")
 
-    # The spoken text of each turn: a speaker label that prints a byline's words ("SECRETARY OF DEFENSE JAMES N.
-    # MATTIS:") is a label, not a header line inside the turn.
-    sp_texts = [" ".join(_text(c) for c in sp if c.tag != TEI + "speaker").casefold() for sp in root.iter(TEI + "sp")]
+    # A header line is inside a turn when a block of the turn (not its speaker label, which may print a byline's
+    # words) is that line or begins with it: the words of "THE WHITE HOUSE" said in a sentence are not a header.
+    blocks = [squash(_text(c)).casefold() for sp in root.iter(TEI + "sp") for c in sp if c.tag != TEI + "speaker"]
     for line in gold.header_lines:
         needle = squash(line).casefold()
-        if needle and any(needle in t for t in sp_texts):
+        if needle and any(b == needle or b.startswith(needle + " ") for b in blocks):
             res.header_in_sp += 1
             res.miss("header-in-sp", _opening(line), "outside every <sp>", "inside an <sp>")
 

@@ -52,6 +52,8 @@ def _collect(el, out: list[str], top: bool = False) -> None:
     if block:
         out.append(" ")
     out.append(open_)
+    if name == "pause" and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
+        out.append("Pause.")
     if el.text:
         out.append(el.text)
     for child in el:

@@ -85,12 +85,27 @@ def _fold(text: str) -> str:
 
 
 _FORMULA_LANG = {_fold(f): lang for lang, forms in FORMULAS.items() for f in forms}
-_FORMULA_WORDS = frozenset(w for f in _FORMULA_LANG for w in f.split())
 _CLAUSE = re.compile(r"[^,;:—–]+")
+MAX_FORMULA_CHARS = max(len(f) for f in _FORMULA_LANG) + 4   # room for the punctuation around a sentence
+_ACCENTS = {"a": "aáàâäãåą", "e": "eéèêëę", "i": "iíìîï", "o": "oóòôöõø", "u": "uúùûü", "n": "nñń", "c": "cçć",
+            "s": "sşśš", "z": "zżźž", "l": "lł", "g": "gğ", "y": "yý"}
+
+
+def _loose(word: str) -> str:
+    return "".join(f"[{_ACCENTS[c]}]" if c in _ACCENTS else re.escape(c) for c in word)
+
+
+# One search per text node says whether any formula may be there: the longest word of every formula, accents
+# optional. Text without one (nearly all of it) skips the sentence walk when no second language is named.
+_FORMULA_HINT = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(
+    {_loose(max(re.findall(r"[^\W\d_]+", f), key=len)) for f in _FORMULA_LANG}, key=len, reverse=True))
+    + r")(?![^\W\d_])", re.IGNORECASE)
 
 
 def formula(text: str) -> str | None:
     """foreign.formula: the language of a text that is, as a whole, a registered formula."""
+    if len(text) > MAX_FORMULA_CHARS:
+        return None
     return _FORMULA_LANG.get(_fold(text))
 
 
@@ -112,7 +127,10 @@ def _mark_nodes(nodes: list, codes, counts) -> list:
     out: list = []
     for node in nodes:
         if isinstance(node, str):
-            out.extend(_mark_sentences(node, codes, counts))
+            if len(codes) > 1 or _FORMULA_HINT.search(node):
+                out.extend(_mark_sentences(node, codes, counts))
+            else:
+                out.append(node)
         elif isinstance(node, Emphasis):
             text = "".join(n for n in node.children if isinstance(n, str))
             lang = formula(text) or (classify(text, codes, EMPHASIS_THRESHOLD) if len(codes) > 1 else None)
@@ -161,8 +179,7 @@ def _mark_sentences(text: str, codes, counts) -> list:
 
 def _may_hold_formula(sentence: str) -> bool:
     """A cheap pre-filter: a clause delimiter and a word of some formula."""
-    return bool(_CLAUSE_DELIM.search(sentence)) and any(
-        _fold(w) in _FORMULA_WORDS for w in _WORD.findall(sentence))
+    return bool(_CLAUSE_DELIM.search(sentence)) and bool(_FORMULA_HINT.search(sentence))
 
 
 _CLAUSE_DELIM = re.compile(r"[,;:—–]")

@@ -220,3 +220,26 @@ def test_untranscribed_speech_in_an_unnamed_language():
     gap = one(root, "//t:foreign[@xml:lang='und']/t:gap[@reason='untranscribed']")
     assert gap.findtext("t:desc", namespaces=NS) == "Speaking foreign language."
     assert one(root, "//t:language[@ident='und']").text == "Undetermined language"
+
+
+def test_metadata_names_the_interpreted_language():
+    # 05-wh-trump-modi-joint-presser.txt, line 144, never names Hindi; the metadata can
+    text = md("     PRIME MINISTER MODI:  (As interpreted.)  Your Excellency President\nTrump.")
+    root = tei.convert(text, meta={"source": {"languages": ["hi"]}}).tree.getroot()
+    assert one(root, "//t:language[@ident='hi']").text.startswith("Hindi (spoken; given in the text in English")
+    plain = tei.convert(text).tree.getroot()
+    assert plain.xpath("//t:language/@ident", namespaces=NS) == ["en"]   # not guessed
+
+
+def test_new_elements_keep_every_word_in_every_edition():
+    # pause, subst, seg, an omission gap and an undetermined-language gap through every writer but PDF
+    from tei import fidelity, render
+
+    for text in (dod("SEC. CARTER: Well -- (Pause.) -- let me put it this way. (Long pause.) Yes. "
+                     "[Two paragraphs removed to comply with UK security policy]", "Q: (Speaking foreign language.)"),
+                 md("THE PRESIDENT:  Bennie\n<s>Johnson</s> \\[Thompson\\], what he did.",
+                    "Q    And now: (Speaks French.) (As\ninterpreted.)  Mr. President, will you?")):
+        tree = tei.convert(text).tree
+        for fmt in render.WRITERS:
+            if fmt != "pdf":
+                assert fidelity.check_edition(fmt, render.render(tree, fmt), tree.getroot()) is None, fmt
