@@ -111,11 +111,14 @@ def _width(text: str) -> int:
 
 def _language(text: str) -> str:
     """--lang: an ISO 639-1 code the language identifier knows; a language name gets its code suggested."""
+    from .language import _LINGUA_NAMES
+
     code = text.strip().lower()
-    if code in LANGUAGE_NAMES:
+    known = sorted(set(LANGUAGE_NAMES) & set(_LINGUA_NAMES))   # names the formulas know, lingua can't use
+    if code in known:
         return code
     hint = f"; for {text} use --lang {LANGUAGES[code]}" if code in LANGUAGES else ""
-    raise typer.BadParameter(f"{text!r} is not a known language code{hint} (known: {', '.join(sorted(LANGUAGE_NAMES))})")
+    raise typer.BadParameter(f"{text!r} is not a known language code{hint} (known: {', '.join(known)})")
 
 
 def _schema(text: str) -> str:
@@ -305,14 +308,18 @@ def _review_summary(result, verbose: bool) -> None:
                 typer.echo(f"    {item}", err=True)
 
 
-@app.command()
+@app.command(epilog=_examples("tei-edition review speech.txt",
+                              "tei-edition review editions/ --format html",
+                              "tei-edition review speech.txt --set 'at=\"sp7.p2\", speaker=\"carter\"'"))
 def review(
-    source: Annotated[Path, typer.Argument(help="A transcript, or a folder of transcripts.")],
-    meta: Annotated[Optional[Path], typer.Option("--meta", help="The sidecar (default: NAME.toml beside the transcript).")] = None,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Transcript: the file to write (.json or .html). Folder: where NAME.review.json/.html go (default: the folder).")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", help="text | json | html (default: text on stdout; from -o's suffix).")] = None,
-    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Add a correction to the sidecar: TOML pairs, e.g. 'paragraph=\"Thank you\", speaker=\"carter\"' or 'at=\"sp7.p2\", speaker=\"carter\"'; repeatable.")] = None,
-    editor: Annotated[Optional[str], typer.Option("--editor", help="With --set: the editor's name, written to [edition] when the sidecar has none.")] = None,
+    source: Annotated[Path, typer.Argument(metavar="SOURCE|FOLDER", show_default=False,
+                                           help="A transcript, or a folder of transcripts.")],
+    meta: Annotated[Optional[Path], typer.Option("--meta", metavar="NAME.toml", help="The sidecar (default: NAME.toml beside the transcript).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE", help="Transcript: the file to write (.json or .html). Folder: where NAME.review.json/.html go (default: the folder).")] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", help="Default: text on stdout; from -o's suffix.",
+                                               **_choices(("text", "json", "html")))] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", metavar="PAIRS", help="Add a correction to the sidecar: TOML pairs, e.g. 'paragraph=\"Thank you\", speaker=\"carter\"' or 'at=\"sp7.p2\", speaker=\"carter\"'; repeatable.")] = None,
+    editor: Annotated[Optional[str], typer.Option("--editor", metavar="NAME", help="With --set: the editor's name, written to [edition] when the sidecar has none.")] = None,
 ):
     """Every decision made by inference, riskiest first, with source line, evidence and certainty; --set
     records a correction in the sidecar, applied at every conversion. Exit 1 while a correction is stale."""
@@ -463,11 +470,12 @@ def conventions(
     typer.echo(conventions_table(fmt), nl=False)
 
 
-@app.command()
+@app.command(epilog=_examples("tei-edition evaluate", "tei-edition evaluate --misses",
+                              "tei-edition evaluate tests/data/gold --corpus ../shared/corpus --format json"))
 def evaluate(
-    gold: Annotated[Optional[Path], typer.Argument(help="Folder of gold TOML files (default: the repository's tests/data/gold).")] = None,
-    corpus: Annotated[Optional[Path], typer.Option("--corpus", help="Corpus the gold sources are relative to (default: $TEI_EDITION_SHARED/corpus or ../shared/corpus).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    gold: Annotated[Optional[Path], typer.Argument(metavar="[GOLD_DIR]", show_default=False, help="Folder of gold TOML files (default: the repository's tests/data/gold).")] = None,
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", metavar="DIR", help="Corpus the gold sources are relative to (default: $TEI_EDITION_SHARED/corpus or ../shared/corpus).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Report format.", **_choices(("text", "json")))] = "text",
     misses: Annotated[bool, typer.Option("--misses", help="List every miss: file, where, expected, got.")] = False,
 ):
     """Measure accuracy against hand-made gold: labels, attribution, header fields, remarks, foreign passages.

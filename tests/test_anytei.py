@@ -309,7 +309,7 @@ def test_a_spoken_transcript_in_the_iso_tei_style():
     assert "well \u27e6pause\u27e7 I think (laughs) so" in text and "(door slams)" in text
     expected = fidelity.words(fidelity.tei_text(tree.getroot()))
     assert expected == ["well", "I", "think", "laughs", "so", "door", "slams", "yes", "maybe"]
-    for fmt in render.WRITERS:
+    for fmt in render.DEFAULT_FORMATS:
         assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None
 
 

@@ -240,6 +240,6 @@ def test_new_elements_keep_every_word_in_every_edition():
                  md("THE PRESIDENT:  Bennie\n<s>Johnson</s> \\[Thompson\\], what he did.",
                     "Q    And now: (Speaks French.) (As\ninterpreted.)  Mr. President, will you?")):
         tree = tei.convert(text).tree
-        for fmt in render.WRITERS:
+        for fmt in render.DEFAULT_FORMATS:
             if fmt != "pdf":
                 assert fidelity.check_edition(fmt, render.render(tree, fmt), tree.getroot()) is None, fmt
