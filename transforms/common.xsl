@@ -565,4 +565,15 @@
       <xsl:otherwise><xsl:value-of select="$offset"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- Security (README "Security"): a URL from the sources becomes a live link only with a safe scheme
+       (http, https, mailto) or none (relative, #fragment); javascript:, data:, vbscript: and every other scheme
+       are shown unlinked. Checked on the URL as a browser reads it: case-folded, whitespace removed.
+       Non-empty output means safe. Shared by the formats that write links (HTML, Markdown). -->
+  <xsl:template name="safe-url">
+    <xsl:param name="url"/>
+    <xsl:variable name="u" select="translate($url, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ &#9;&#10;&#13;', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="scheme" select="substring-before($u, ':')"/>
+    <xsl:if test="$u != '' and (not(contains($u, ':')) or contains($scheme, '/') or contains($scheme, '?')
+                  or contains($scheme, '#') or $scheme = 'http' or $scheme = 'https' or $scheme = 'mailto')">yes</xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

@@ -102,11 +102,12 @@
     <xsl:variable name="iso"><xsl:call-template name="date-iso"/></xsl:variable>
     <xsl:variable name="speaker"><xsl:call-template name="principal"/></xsl:variable>
     <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
+    <xsl:variable name="safe-url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
     <xsl:if test="$iso != ''">- Date: <xsl:value-of select="$iso"/><xsl:text>&#10;</xsl:text></xsl:if>
     <xsl:if test="$speaker != ''">- Speaker: <xsl:value-of select="$speaker"/><xsl:text>&#10;</xsl:text></xsl:if>
     <xsl:text>- Source: </xsl:text>
     <xsl:choose>
-      <xsl:when test="$url != ''">[<xsl:call-template name="publisher"/>](&lt;<xsl:value-of select="$url"/>&gt;)</xsl:when>
+      <xsl:when test="$url != '' and string-length($safe-url) > 0">[<xsl:call-template name="publisher"/>](&lt;<xsl:value-of select="$url"/>&gt;)</xsl:when>
       <xsl:otherwise><xsl:call-template name="publisher"/></xsl:otherwise>
     </xsl:choose>
     <xsl:text>&#10;&#10;&lt;!-- transcript --&gt;&#10;&#10;</xsl:text>
