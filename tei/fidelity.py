@@ -22,7 +22,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MD_SYNTAX = re.compile(r"<s>((?:(?!\n[ \t]*\n).)*?)</s>", re.DOTALL)
 _ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
 _PAUSE = f"{{{TEI_NS}}}pause"
-_SUPPLIED = f"{{{TEI_NS}}}supplied"
+_SUPPLIED_TAG = f"{{{TEI_NS}}}supplied"
 EDITOR = "#edition-editor"   # corrections.EDITOR (not imported: corrections imports the model, we stay light)
 # Elements around which a word boundary falls even without whitespace in the XML: blocks, remarks, and the
 # inline elements whose source form has delimiters ([add], <s>del</s>, *hi*), as in "Jan[si]" -> Jan, si.
@@ -54,7 +54,7 @@ def tei_text(root) -> str:
 
 def _collect(el, out: list[str]) -> None:
     if not isinstance(el.tag, str) or (el.get("resp") == RESP and el.tag in _ADDITIONS) or (
-            el.tag == _SUPPLIED and el.get("resp") == EDITOR):  # a label the editor supplied (corrections.py)
+            el.tag == _SUPPLIED_TAG and el.get("resp") == EDITOR):  # a label the editor supplied (corrections.py)
         return
     block = el.tag in _BLOCKS
     if el.tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
