@@ -44,7 +44,7 @@ KINDS = {
     "correction.applied": "Corrections applied",
 }
 CERTAINTY = {"low": 0, "medium": 1, "high": 2, "unknown": 0}
-_PROVENANCE = re.compile(r"^(?P<key>\w+): (?P<value>.*) from (?P<origin>source line (?P<line>\d+)|front matter '[^']*'"
+_PROVENANCE = re.compile(r"^(?P<key>\w+): (?P<value>.*) from (?P<origin>source line (?P<line>\d+)(?: \([\w -]+\))?|front matter '[^']*'"
                          r"|source style '[^']*'|file name|--meta)(?: \(overrides (?P<over>.*)\))?$")
 
 
