@@ -44,6 +44,8 @@ KINDS = {
     "correction.applied": "Corrections applied",
 }
 CERTAINTY = {"low": 0, "medium": 1, "high": 2, "unknown": 0}
+# The model's decisions already shown above by their own kind (speaker.supplied, header.field).
+_SHOWN_ABOVE = {"header.title", "header.date", "header.byline", "header.disclaimer", "header.front-matter"}
 _PROVENANCE = re.compile(r"^(?P<key>\w+): (?P<value>.*) from (?P<origin>source line (?P<line>\d+)(?: \([\w -]+\))?|front matter '[^']*'"
                          r"|source style '[^']*'|file name|--meta)(?: \(overrides (?P<over>.*)\))?$")
 
@@ -220,8 +222,11 @@ def decisions(conversion) -> list[dict]:
                                  evidence="a short line of capitalised words without closing punctuation"))
 
     # the reader's own decision records, when it keeps them (doc.decisions)
+    shown = {d["line"] for d in out if d["kind"] in ("speaker.supplied", "header.field")}
     for rec in getattr(doc, "decisions", None) or []:
         rule = getattr(rec, "rule", None) or getattr(rec, "kind", None) or "inferred"
+        if getattr(rec, "line", None) is not None and rec.line in shown and (str(rule) in _SHOWN_ABOVE or str(rule).startswith("turn.")):
+            continue   # already a decision above: the supplied speakers and the header fields' provenance
         cert = str(getattr(rec, "certainty", None) or "unknown").lower()
         line = getattr(rec, "line", None)
         entry = by_line.get(line) if isinstance(line, int) else None
