@@ -205,7 +205,7 @@ def _tei_for(job: Job, dest: Path, manifest, force: bool, reconvert: bool, files
                              "--reconvert --force replaces the TEI itself)")
             return tree, True, None, None
         # equal to what we write now: ours (a manifest lost or truncated by a crash); recorded below
-    elif reconvert and force and job.tei_edited:
+    elif reconvert and force and target.exists() and manifest.hand_edited(target):
         notes.append(f"{target}: edited by hand; replaced by a conversion of the source (--reconvert --force)")
         (dest / f"{job.stem}.edition.reconverted.xml").unlink(missing_ok=True)
     if conversion is None:
