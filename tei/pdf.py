@@ -9,7 +9,6 @@ makes the PDF byte-identical for the same TEI. The words are checked with popple
 """
 from __future__ import annotations
 
-import atexit
 import os
 import re
 import shutil
@@ -24,34 +23,21 @@ _HEAD = ('<div style="font: 8px sans-serif; width: 100%; margin: 0 18mm; color: 
 _FOOT = ('<div style="font: 8px sans-serif; width: 100%; text-align: center; color: #555;">'
          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 _BREAK_BEFORE_APOSTROPHE = re.compile(r"\n(?=['’])")
-_state: dict = {}
 
 
-def _page():
-    """One browser per process, started on first use (never before a fork), closed at exit."""
-    if "browser" not in _state:
-        try:
-            from playwright.sync_api import sync_playwright
-        except ImportError:
-            raise UsageError("the PDF edition needs Playwright: pip install playwright (and Debian's chromium)") \
-                from None
-        from .browser import CHROMIUM_ARGS, chromium_path
+def _browser():
+    """A browser for this rendering, closed after it: a Playwright left running would hold an event loop that
+    any later sync Playwright use in the process (the browser tests, a review page) refuses to share."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        raise UsageError("the PDF edition needs Playwright: pip install playwright (and Debian's chromium)") \
+            from None
+    from .browser import browser, chromium_path
 
-        path = chromium_path()
-        if path is None:
-            raise UsageError("the PDF edition needs Chromium: install Debian's chromium or set TEI_EDITION_CHROMIUM")
-        pw = sync_playwright().start()
-        _state["pw"], _state["browser"] = pw, pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS,
-                                                                 headless=True)
-        _state["pid"] = os.getpid()
-        atexit.register(_close)
-    return _state["browser"].new_page()
-
-
-def _close() -> None:
-    if _state.get("pid") == os.getpid():
-        _state["browser"].close()
-        _state["pw"].stop()
+    if chromium_path() is None:
+        raise UsageError("the PDF edition needs Chromium: install Debian's chromium or set TEI_EDITION_CHROMIUM")
+    return browser()
 
 
 def _stamp() -> bytes:
@@ -63,16 +49,14 @@ def render(tree) -> bytes:
     from . import render as renderer
 
     html = renderer.render(tree, "html").decode("utf-8")
-    page = _page()
-    try:
+    with _browser() as b:
+        page = b.new_page()
         page.set_content(html, wait_until="load")
         # The source's header as printed sits in a closed <details> on screen; on paper it must be there.
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         data = page.pdf(format="Letter", print_background=False, display_header_footer=True, header_template=_HEAD,
                         footer_template=_FOOT, margin={"top": "18mm", "bottom": "18mm", "left": "18mm",
                                                        "right": "18mm"}, tagged=True, outline=True)
-    finally:
-        page.close()
     stamp = _stamp()
     return _STAMP.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp + b"+00'00')", data)
 
