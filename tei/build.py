@@ -399,8 +399,18 @@ def _execute(pending: list[Job], jobs: int):
         if renderer.WRITERS[fmt].stylesheet:
             renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(min(jobs, len(pending)), initializer=_worker_init) as pool:
+    pool = ctx.Pool(min(jobs, len(pending)), initializer=_worker_init)
+    # A finished run closes the pool (each worker takes its stop sentinel and exits); only an interrupted one
+    # terminates it. Pool.__exit__ would terminate every time, and a SIGTERM that unwinds a worker while it
+    # holds the task queue's lock leaves the other workers waiting on that lock forever (seen in CI).
+    try:
         yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
 
 
 def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) -> None:
