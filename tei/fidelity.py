@@ -22,6 +22,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MD_SYNTAX = re.compile(r"<s>((?:(?!\n[ \t]*\n).)*?)</s>", re.DOTALL)
 _ADDITIONS = {f"{{{TEI_NS}}}{n}" for n in ("supplied", "note", "gap")}
 _PAUSE = f"{{{TEI_NS}}}pause"
+_REMARKS = {f"{{{TEI_NS}}}{n}" for n in ("gap", "vocal", "kinesic", "incident", "pause", "shift", "note")}
+_PRINTED = {"parentheses": ("(", ")"), "brackets": ("[", "]")}   # a remark's @rend: its printed brackets
 _SUPPLIED_TAG = f"{{{TEI_NS}}}supplied"
 EDITOR = "#edition-editor"   # corrections.EDITOR (not imported: corrections imports the model, we stay light)
 # Elements around which a word boundary falls even without whitespace in the XML: blocks, remarks, and the
@@ -52,24 +54,40 @@ def tei_text(root) -> str:
     return "".join(out)
 
 
-def _collect(el, out: list[str]) -> None:
-    if not isinstance(el.tag, str) or (el.get("resp") == RESP and el.tag in _ADDITIONS) or (
-            el.tag == _SUPPLIED_TAG and el.get("resp") == EDITOR):  # a label the editor supplied (corrections.py)
+def _collect(el, out: list[str], brackets: bool = False) -> None:
+    if not isinstance(el.tag, str) or is_addition(el):
         return
     block = el.tag in _BLOCKS
+    open_, close = _PRINTED.get(el.get("rend", ""), ("", "")) if brackets and el.tag in _REMARKS else ("", "")
     if el.tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
-        out.append(" Pause. ")
+        out.append(f" {open_}Pause.{close} ")
         return
     if block:
         out.append(" ")
+    out.append(open_)
     if el.text:
         out.append(el.text)
     for child in el:
-        _collect(child, out)
+        _collect(child, out, brackets)
         if child.tail:
             out.append(child.tail)
+    out.append(close)
     if block:
         out.append(" ")
+
+
+def is_addition(el) -> bool:
+    """What this tool or the editor added to the source's words: our supplied labels, attribution notes and
+    inferred gaps (@resp="#tei-edition"), and a label the editor supplied (corrections.py)."""
+    return (el.get("resp") == RESP and el.tag in _ADDITIONS) or (el.tag == _SUPPLIED_TAG and el.get("resp") == EDITOR)
+
+
+def text_as_printed(el) -> str:
+    """The element's words as the source printed them, remarks in their brackets, additions left out (the JSON
+    edition's texts: the same reading as the word check)."""
+    out: list[str] = []
+    _collect(el, out, brackets=True)
+    return " ".join("".join(out).split())
 
 
 @dataclass

@@ -5,27 +5,23 @@ are turns; `p`, `stage`, `head`, events and any other element are blocks with th
 it. Written in Python over the TEI tree rather than XSLT 1.0, which has no JSON string escaping; the shape is
 fixed by `schemas/edition.schema.json` (tested), and `fidelity.edition_words` reads every word back.
 
-Text readback follows `fidelity.tei_text`: this tool's own additions (supplied labels, attribution notes,
-inferred lacunae, all with @resp="#tei-edition") are kept apart, as `editorial` items, never inside `text`.
+Text readback is the word check's own (`fidelity.text_as_printed`): this tool's and the editor's additions
+(supplied labels, attribution notes, inferred lacunae) are kept apart, as `editorial` items, never in `text`.
 """
 from __future__ import annotations
 
 import json
 
-from .encode import RESP, TEI_NS
+from . import fidelity
+from .encode import TEI_NS
 
 FORMAT_VERSION = 1
 _NS = f"{{{TEI_NS}}}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_ADDITIONS = {"supplied", "note", "gap"}
 _EVENTS = {"gap", "vocal", "kinesic", "incident", "pause", "shift"}
 _CONTAINERS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "div5", "div6", "div7", "group",
                "text", "castList", "castGroup"}
-_BLOCKS = {"speaker", "p", "head", "stage", "note", "desc", "docDate", "byline", "titlePart", "docTitle", "sp",
-           "div", "gap", "vocal", "kinesic", "incident", "front", "body", "add", "del", "hi", "l", "lg", "ab",
-           "item", "cell", "row", "u", "seg"}
-_BRACKETS = {"parentheses": ("(", ")"), "brackets": ("[", "]")}
 
 
 def _local(el) -> str:
@@ -33,36 +29,10 @@ def _local(el) -> str:
 
 
 def _editorial(el) -> bool:
-    return el.get("resp") == RESP and _local(el) in _ADDITIONS
+    return fidelity.is_addition(el)
 
 
-def text_of(el) -> str:
-    """The element's words as the source printed them: remarks in their brackets, our additions left out."""
-    out: list[str] = []
-    _collect(el, out, top=True)
-    return " ".join("".join(out).split())
-
-
-def _collect(el, out: list[str], top: bool = False) -> None:
-    if not isinstance(el.tag, str) or (not top and _editorial(el)):
-        return
-    name = _local(el)
-    block = name in _BLOCKS
-    open_, close = _BRACKETS.get(el.get("rend", ""), ("", "")) if name in _EVENTS | {"note"} else ("", "")
-    if block:
-        out.append(" ")
-    out.append(open_)
-    if name == "pause" and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
-        out.append("Pause.")
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        _collect(child, out)
-        if child.tail:
-            out.append(child.tail)
-    out.append(close)
-    if block:
-        out.append(" ")
+text_of = fidelity.text_as_printed
 
 
 class _Reader:
@@ -164,7 +134,7 @@ class _Reader:
         who = [w.lstrip("#") for w in (el.get("who") or "").split()]
         speaker = el.find(_NS + "speaker")
         supplied = speaker is not None and speaker.find(_NS + "supplied") is not None and \
-            speaker.find(_NS + "supplied").get("resp") == RESP
+            _editorial(speaker.find(_NS + "supplied"))
         person = self.names.get(who[0], {}) if who else {}
         turn = {"type": "turn", "id": el.get(_XML_ID), "who": who, "name": person.get("name"),
                 "role": person.get("role"), "section": section,

@@ -73,3 +73,21 @@ def test_reference_tei_json(index):
     if "ParlaMint" in files[index].name:  # ParlaMint: <u who> utterances become attributed turns
         turns = [i for i in doc["body"] if i["type"] == "turn"]
         assert turns and all(t["who"] for t in turns)
+
+
+def test_a_label_the_editor_supplied_is_not_counted_as_source_text():
+    """A speaker correction that splits a turn supplies a label (resp the editor): the JSON edition must read it
+    as an addition, as the word check does, or the corrected document fails its own check."""
+    import tei
+
+    root = etree.parse(str(SEED_TEI)).getroot()
+    p = root.find(".//{http://www.tei-c.org/ns/1.0}p[@{http://www.w3.org/XML/1998/namespace}id='sp2.p3']")
+    opening = " ".join("".join(p.itertext()).split()[:6])
+    source = (REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.txt").read_bytes()
+    corrected = tei.convert(source, meta={"correction": [{"paragraph": opening, "speaker": "moderator"}]},
+                            path="seed.txt").tree
+    data = render.render(corrected, "json")
+    assert fidelity.check_edition("json", data, corrected.getroot()) is None
+    split = [t for t in json.loads(data)["body"] if t["type"] == "turn" and t["label_supplied"]
+             and t["who"] == ["moderator"]]
+    assert split, "the corrected paragraph starts a supplied moderator turn"
