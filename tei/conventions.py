@@ -553,7 +553,7 @@ EVENT_WORDS = frozenset({
 TITLE_STOP_WORDS = frozenset({
     "a", "an", "the", "and", "at", "in", "on", "with", "to", "for", "of", "from", "by", "before", "after",
     "during", "aboard", "prior", "upon", "via", "as", "about", "regarding", "into", "over", "&", "following",
-    "ahead", "between", "while", "without", "amid",
+    "ahead", "between", "while", "without", "amid", "en", "en-route", "enroute",   # "Esper En-Route Media ..."
 })
 
 # Labels for groups rather than one person (person.group: a personGrp).

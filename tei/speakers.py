@@ -51,12 +51,18 @@ def _make_id(words: list[str]) -> str:
     return ident if ident[0].isalpha() else "p-" + ident
 
 
+_SMALL_WORDS = {"of", "the", "and", "for", "to", "on", "in", "at"}
+
+
 def _title_case(text: str) -> str:
-    """"JEAN-PIERRE" -> "Jean-Pierre", "MS." -> "Ms."; mixed-case words are left as printed."""
-    def word(w: str) -> str:
+    """"JEAN-PIERRE" -> "Jean-Pierre", "MS." -> "Ms.", "SECRETARY OF DEFENSE" -> "Secretary of Defense";
+    mixed-case words are left as printed."""
+    def word(i: int, w: str) -> str:
+        if i and w.lower() in _SMALL_WORDS and (w.isupper() or w.islower()):
+            return w.lower()
         return "-".join(part[:1].upper() + part[1:].lower() for part in w.split("-")) if w.isupper() or \
             w.islower() else w
-    return " ".join(word(w) for w in text.split())
+    return " ".join(word(i, w) for i, w in enumerate(text.split()))
 
 
 def _expand(words: list[str]) -> list[str]:

@@ -308,3 +308,21 @@ def test_public_papers_volume_tag_names_the_president():
     assert any(d.rule == "header.volume-tag" and d.certainty == "medium" for d in result.document.decisions)
     plain = tei.convert(text.replace(" (Bush Q3)", "")).tree.getroot()
     assert plain.xpath("//t:sp[1]/@who", namespaces=ns) != ["#bush"]
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Acting Secretary Esper En-Route Media Availability", "Esper"),          # defense.gov, 2019
+    ("Secretary of Defense Esper Media Engagement En Route to Sydney, Australia", "Esper"),
+])
+def test_en_route_ends_a_name_in_a_title(title, name):
+    from tei.header import title_people
+
+    assert [p.name for p in title_people(title)] == [name]
+
+
+def test_role_words_in_a_label_are_title_cased_as_prose():
+    import tei
+
+    root = tei.convert("Remarks\n\nSECRETARY OF DEFENSE DR. MARK T. ESPER: Thank you.\n").tree.getroot()
+    names = ["".join(p.itertext()) for p in root.iter("{http://www.tei-c.org/ns/1.0}persName")]
+    assert any("Secretary of Defense" in n for n in names) and not any(" Of " in n for n in names), names
