@@ -38,6 +38,20 @@
     <xsl:value-of select="normalize-space($header/t:fileDesc/t:sourceDesc/t:bibl/t:date[@when][not(@type)][1])"/>
   </xsl:template>
 
+  <!-- One date format for every edition: an ISO date (YYYY-MM-DD…) as "January 21, 2016"; anything else as is. -->
+  <xsl:template name="date-long">
+    <xsl:param name="iso"/>
+    <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
+    <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
+    <xsl:choose>
+      <xsl:when test="substring($iso, 5, 1) = '-' and substring($iso, 8, 1) = '-' and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1 and $d &lt;= 31">
+        <xsl:value-of select="concat(normalize-space(substring('January  February March    April    May      June     July     August   SeptemberOctober  November December ', ($m - 1) * 9 + 1, 9)),
+                                     ' ', $d, ', ', substring($iso, 1, 4))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$iso"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="principal">
     <xsl:value-of select="normalize-space($header/t:fileDesc/t:titleStmt/t:author[1])"/>
   </xsl:template>
@@ -128,7 +142,11 @@
   </xsl:template>
 
   <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
-    <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source', $ED_CLOSE)"/>
+    <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source ')"/><xsl:call-template name="inferred"/><xsl:value-of select="$ED_CLOSE"/>
+  </xsl:template>
+  <!-- Who inferred an editorial mark and how sure: shown in every format, not only in a tooltip. -->
+  <xsl:template name="inferred">
+    <xsl:value-of select="concat('(inferred by tei-edition', substring(', certainty ', 1, 13 * boolean(@cert)), @cert, ')')"/>
   </xsl:template>
 
   <xsl:template match="t:note[@place = 'inline']" mode="inline">

@@ -18,15 +18,26 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The files build writes beside this edition (NAME.xml NAME.html NAME.edition.txt …), space-separated, from
+       tei/build.py; empty for `render` of one file, so an edition never links a file that was not written. -->
+  <xsl:param name="files" select="''"/>
+  <!-- A transcript without sections gets a contents of every Nth turn: about a dozen entries, at least 5 turns
+       apart (README "Editions"). -->
+  <xsl:variable name="all-turns" select="/t:TEI/t:text/t:body//t:sp[@xml:id]"/>
+  <xsl:variable name="turn-step" select="f:max(5, ceiling(count($all-turns) div 12))"/>
+  <xsl:variable name="html-file"><xsl:call-template name="file-with-suffix"><xsl:with-param name="suffix" select="'.html'"/></xsl:call-template></xsl:variable>
+
   <xsl:template name="transcript-page">
     <xsl:variable name="lang" select="(/t:TEI/@xml:lang | /t:TEI/t:teiHeader/t:profileDesc/t:langUsage/t:language[1]/@ident)[1]"/>
     <html lang="{$lang}">
       <head>
         <!-- the charset meta element is written by the XSLT processor's html output method -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="color-scheme" content="light dark"/>
         <meta name="generator" content="tei-edition"/>
         <meta http-equiv="Content-Security-Policy" content="{$csp}"/>
         <title><xsl:call-template name="title"/></title>
+        <xsl:call-template name="citation-meta"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
         <style><xsl:call-template name="css"/></style>
       </head>
       <body>
@@ -42,12 +53,14 @@
         <main>
           <xsl:call-template name="participants"/>
           <xsl:call-template name="contents"/>
+          <xsl:call-template name="marks"/>
           <section class="transcript" aria-labelledby="transcript-heading">
             <h2 id="transcript-heading" class="editorial">Transcript</h2>
             <xsl:apply-templates select="/t:TEI/t:text/t:front"/>
             <xsl:apply-templates select="/t:TEI/t:text/t:body/t:div"/>
           </section>
           <xsl:call-template name="notes"/>
+          <xsl:call-template name="how-to-cite"/>
         </main>
         <footer class="editorial">
           <p>Edition generated from TEI P5 by tei-edition. Citation links (such as
@@ -58,18 +71,73 @@
     </html>
   </xsl:template>
 
+  <!-- ===== metadata for citing ============================================================================ -->
+  <xsl:variable name="event-iso"><xsl:call-template name="date-iso"/></xsl:variable>
+  <!-- The release (publication) date the source prints beside the event's, by its date part. -->
+  <xsl:variable name="released-iso" select="substring($header/t:fileDesc/t:sourceDesc/t:bibl/t:date[@type = 'published'][1]/@when, 1, 10)"/>
+  <!-- A Public Papers volume tag after the printed date ("July 6, 1989 (Bush Q3)", header.volume-tag): the
+       series volume, shown as such and kept out of the date. -->
+  <xsl:variable name="date-as-printed"><xsl:call-template name="date-printed"/></xsl:variable>
+  <xsl:variable name="volume" select="substring-before(substring-after($date-as-printed, ' ('), ')')"/>
+  <xsl:variable name="edition-version" select="$header/t:encodingDesc/t:appInfo/t:application[@ident = 'tei-edition']/@version"/>
+  <xsl:variable name="edition-date" select="($header/t:fileDesc/t:editionStmt//t:date | $header/t:fileDesc/t:publicationStmt/t:date)[1]"/>
+
+  <xsl:template name="citation-meta">
+    <xsl:param name="lang"/>
+    <xsl:variable name="title"><xsl:call-template name="title"/></xsl:variable>
+    <xsl:variable name="publisher"><xsl:call-template name="publisher"/></xsl:variable>
+    <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
+    <meta name="DC.title" content="{$title}"/>
+    <xsl:for-each select="$header/t:fileDesc/t:titleStmt/t:author">
+      <meta name="DC.creator" content="{normalize-space(.)}"/>
+    </xsl:for-each>
+    <xsl:if test="$event-iso != ''"><meta name="DC.date" content="{$event-iso}"/></xsl:if>
+    <xsl:if test="$publisher != ''"><meta name="DC.publisher" content="{$publisher}"/></xsl:if>
+    <xsl:if test="$url != ''"><meta name="DC.source" content="{$url}"/></xsl:if>
+    <meta name="DC.language" content="{$lang}"/>
+    <meta name="DC.type" content="Text"/>
+    <xsl:if test="$html-file != ''"><meta name="DC.identifier" content="{$html-file}"/></xsl:if>
+    <meta name="citation_title" content="{$title}"/>
+    <xsl:for-each select="$header/t:fileDesc/t:titleStmt/t:author">
+      <meta name="citation_author" content="{normalize-space(.)}"/>
+    </xsl:for-each>
+    <xsl:if test="$event-iso != ''"><meta name="citation_date" content="{translate($event-iso, '-', '/')}"/></xsl:if>
+    <xsl:if test="$released-iso != '' or $event-iso != ''">
+      <meta name="citation_publication_date" content="{translate(concat($released-iso, substring($event-iso, 1, 10 * not($released-iso))), '-', '/')}"/>
+    </xsl:if>
+    <xsl:if test="$publisher != ''"><meta name="citation_publisher" content="{$publisher}"/></xsl:if>
+    <xsl:if test="$url != ''"><meta name="citation_public_url" content="{$url}"/></xsl:if>
+    <meta name="citation_language" content="{$lang}"/>
+    <xsl:variable name="pdf"><xsl:call-template name="file-with-suffix"><xsl:with-param name="suffix" select="'.pdf'"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$pdf != ''"><meta name="citation_pdf_url" content="{$pdf}"/></xsl:if>
+  </xsl:template>
+
+  <!-- The first name in $files ending in $suffix (and not in a longer suffix such as .edition.txt for .txt). -->
+  <xsl:template name="file-with-suffix">
+    <xsl:param name="suffix"/><xsl:param name="rest" select="concat(normalize-space($files), ' ')"/>
+    <xsl:variable name="name" select="substring-before($rest, ' ')"/>
+    <xsl:if test="$name != ''">
+      <xsl:variable name="ends" select="substring($name, string-length($name) - string-length($suffix) + 1) = $suffix"/>
+      <xsl:choose>
+        <xsl:when test="$ends and not(contains(substring($name, 1, string-length($name) - string-length($suffix)), '.'))"><xsl:value-of select="$name"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="file-with-suffix"><xsl:with-param name="suffix" select="$suffix"/><xsl:with-param name="rest" select="substring-after($rest, ' ')"/></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===== title block ==================================================================================== -->
   <xsl:template name="metadata">
-    <xsl:variable name="iso"><xsl:call-template name="date-iso"/></xsl:variable>
-    <xsl:variable name="printed"><xsl:call-template name="date-printed"/></xsl:variable>
     <xsl:variable name="speaker"><xsl:call-template name="principal"/></xsl:variable>
     <xsl:variable name="place"><xsl:call-template name="place"/></xsl:variable>
     <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
     <xsl:variable name="publisher"><xsl:call-template name="publisher"/></xsl:variable>
     <xsl:variable name="safe-url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
     <dl class="meta">
-      <xsl:if test="$iso != ''">
-        <dt>Date</dt><dd><time datetime="{$iso}"><xsl:value-of select="$printed"/></time></dd>
+      <xsl:if test="$event-iso != ''">
+        <dt>Date</dt><dd><time datetime="{$event-iso}"><xsl:call-template name="date-long"><xsl:with-param name="iso" select="$event-iso"/></xsl:call-template></time></dd>
+      </xsl:if>
+      <xsl:if test="$released-iso != '' and $released-iso != $event-iso">
+        <dt>Released</dt><dd><time datetime="{$released-iso}"><xsl:call-template name="date-long"><xsl:with-param name="iso" select="$released-iso"/></xsl:call-template></time></dd>
       </xsl:if>
       <xsl:if test="$speaker != ''"><dt>Speaker</dt><dd><xsl:value-of select="$speaker"/></dd></xsl:if>
       <xsl:if test="$place != ''"><dt>Place</dt><dd><xsl:value-of select="$place"/></dd></xsl:if>
@@ -79,47 +147,233 @@
           <xsl:when test="$url != '' and string-length($safe-url) > 0"><a href="{$url}"><xsl:value-of select="$publisher"/></a></xsl:when>
           <xsl:otherwise><xsl:value-of select="$publisher"/></xsl:otherwise>
         </xsl:choose>
+        <xsl:if test="$volume != ''"><xsl:value-of select="concat(', volume ', $volume)"/></xsl:if>
       </dd>
+      <xsl:if test="$url != ''"><dt>Source URL</dt><dd class="url"><xsl:value-of select="$url"/></dd></xsl:if>
+      <xsl:call-template name="edition-line"/>
+      <xsl:call-template name="format-links"/>
     </dl>
   </xsl:template>
 
-  <xsl:template name="participants">
-    <section class="participants editorial" aria-labelledby="participants-heading">
-      <h2 id="participants-heading">Participants</h2>
-      <ul>
-        <xsl:for-each select="/t:TEI/t:teiHeader/t:profileDesc/t:particDesc//*[self::t:person or self::t:personGrp]">
-          <li id="person-{@xml:id}">
-            <span class="person-name"><xsl:value-of select="normalize-space((t:persName | t:name)[1])"/></span>
-            <xsl:if test="@role"><span class="role"><xsl:value-of select="concat(' (', @role, ')')"/></span></xsl:if>
-            <xsl:if test="t:note[@type = 'labels']">
-              <span class="labels"><xsl:value-of select="concat(' — ', substring-after(t:note[@type = 'labels'], 'Labels: '))"/></span>
-            </xsl:if>
-            <xsl:variable name="turns" select="key('turns', @xml:id)"/>
-            <xsl:if test="$turns">
-              <xsl:text> </xsl:text>
-              <a class="turns" href="#{$turns[1]/@xml:id}"><xsl:value-of select="concat(count($turns), ' turn', substring('s', 1, count($turns) != 1))"/></a>
-            </xsl:if>
-          </li>
-        </xsl:for-each>
-      </ul>
+  <xsl:template name="edition-line">
+    <xsl:if test="$edition-version != '' or $edition-date">
+      <dt>Edition</dt>
+      <dd>
+        <xsl:value-of select="concat('tei-edition', substring(' ', 1, string-length($edition-version)), $edition-version)"/>
+        <xsl:if test="$edition-date">
+          <xsl:text>, </xsl:text>
+          <xsl:call-template name="date-long"><xsl:with-param name="iso" select="($edition-date/@when | $edition-date)[1]"/></xsl:call-template>
+        </xsl:if>
+      </dd>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Links to the TEI and the other formats written beside this page (only those build wrote). -->
+  <xsl:template name="format-links">
+    <xsl:variable name="links">
+      <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.xml'"/><xsl:with-param name="label" select="'TEI P5 (XML)'"/></xsl:call-template>
+      <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.pdf'"/><xsl:with-param name="label" select="'PDF'"/></xsl:call-template>
+      <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.edition.txt'"/><xsl:with-param name="label" select="'plain text'"/></xsl:call-template>
+      <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.edition.md'"/><xsl:with-param name="label" select="'Markdown'"/></xsl:call-template>
+      <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.tsv'"/><xsl:with-param name="label" select="'TSV'"/></xsl:call-template>
+      <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.json'"/><xsl:with-param name="label" select="'JSON'"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="string($links) != ''">
+      <dt>Formats</dt>
+      <dd class="formats">
+        <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.xml'"/><xsl:with-param name="label" select="'TEI P5 (XML)'"/><xsl:with-param name="first" select="true()"/></xsl:call-template>
+        <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.pdf'"/><xsl:with-param name="label" select="'PDF'"/></xsl:call-template>
+        <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.edition.txt'"/><xsl:with-param name="label" select="'plain text'"/></xsl:call-template>
+        <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.edition.md'"/><xsl:with-param name="label" select="'Markdown'"/></xsl:call-template>
+        <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.tsv'"/><xsl:with-param name="label" select="'TSV'"/></xsl:call-template>
+        <xsl:call-template name="format-link"><xsl:with-param name="suffix" select="'.json'"/><xsl:with-param name="label" select="'JSON'"/></xsl:call-template>
+      </dd>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="format-link">
+    <xsl:param name="suffix"/><xsl:param name="label"/><xsl:param name="first" select="false()"/>
+    <xsl:variable name="name"><xsl:call-template name="file-with-suffix"><xsl:with-param name="suffix" select="$suffix"/></xsl:call-template></xsl:variable>
+    <xsl:if test="$name != ''"><a class="format" href="{$name}" type="{f:media-type($suffix)}"><xsl:value-of select="$label"/></a><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <func:function name="f:media-type">
+    <xsl:param name="suffix"/>
+    <func:result select="concat(substring('application/tei+xml', 1, 19 * ($suffix = '.xml')), substring('application/pdf', 1, 15 * ($suffix = '.pdf')),
+                                substring('text/plain', 1, 10 * ($suffix = '.edition.txt')), substring('text/markdown', 1, 13 * ($suffix = '.edition.md')),
+                                substring('text/tab-separated-values', 1, 25 * ($suffix = '.tsv')), substring('application/json', 1, 16 * ($suffix = '.json')))"/>
+  </func:function>
+  <func:function name="f:min">
+    <xsl:param name="a"/><xsl:param name="b"/>
+    <func:result select="($a &lt;= $b) * $a + ($b &lt; $a) * $b"/>
+  </func:function>
+  <func:function name="f:max">
+    <xsl:param name="a"/><xsl:param name="b"/>
+    <func:result select="($a &gt;= $b) * $a + ($b &gt; $a) * $b"/>
+  </func:function>
+
+  <!-- "How to cite this edition": the source, the edition, and how to cite one paragraph (its id link; no
+       script: the page's own address followed by #ID). -->
+  <xsl:template name="how-to-cite">
+    <xsl:variable name="title"><xsl:call-template name="title"/></xsl:variable>
+    <xsl:variable name="speaker"><xsl:call-template name="principal"/></xsl:variable>
+    <xsl:variable name="publisher"><xsl:call-template name="publisher"/></xsl:variable>
+    <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
+    <xsl:variable name="example" select="(/t:TEI/t:text/t:body//t:sp/t:p[@xml:id])[1]/@xml:id"/>
+    <section class="how-to-cite editorial" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">How to cite this edition</h2>
+      <p class="citation">
+        <xsl:if test="$speaker != ''"><xsl:value-of select="concat($speaker, ', ')"/></xsl:if>
+        <xsl:value-of select="concat('“', $title, '”')"/>
+        <xsl:if test="$event-iso != ''">
+          <xsl:text>, </xsl:text><xsl:call-template name="date-long"><xsl:with-param name="iso" select="$event-iso"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$publisher != ''"><xsl:value-of select="concat('. ', $publisher)"/></xsl:if>
+        <xsl:if test="$volume != ''"><xsl:value-of select="concat(', volume ', $volume)"/></xsl:if>
+        <xsl:if test="$released-iso != '' and $released-iso != $event-iso">
+          <xsl:text>, released </xsl:text><xsl:call-template name="date-long"><xsl:with-param name="iso" select="$released-iso"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$url != ''"><xsl:value-of select="concat(', ', $url)"/></xsl:if>
+        <xsl:text>. TEI edition by </xsl:text>
+        <xsl:value-of select="concat('tei-edition', substring(' ', 1, string-length($edition-version)), $edition-version)"/>
+        <xsl:if test="$edition-date">
+          <xsl:text>, </xsl:text><xsl:call-template name="date-long"><xsl:with-param name="iso" select="($edition-date/@when | $edition-date)[1]"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$html-file != ''"><xsl:value-of select="concat(', ', $html-file)"/></xsl:if>
+        <xsl:text>.</xsl:text>
+      </p>
+      <xsl:if test="$example">
+        <p class="cite-paragraph">To cite one turn or paragraph, add its citation id to the address of this page:
+          <a href="#{$example}"><xsl:value-of select="concat($html-file, '#', $example)"/></a>
+          (the ids stand beside each turn and paragraph; each is a link to it).</p>
+      </xsl:if>
     </section>
+  </xsl:template>
+
+  <xsl:template name="participants">
+    <xsl:variable name="people" select="/t:TEI/t:teiHeader/t:profileDesc/t:particDesc//*[self::t:person or self::t:personGrp]"/>
+    <xsl:if test="$people">
+      <section class="participants editorial" aria-labelledby="participants-heading">
+        <h2 id="participants-heading">Participants</h2>
+        <ul>
+          <xsl:for-each select="$people">
+            <li id="person-{@xml:id}">
+              <span class="person-name"><xsl:value-of select="normalize-space((t:persName | t:name)[1])"/></span>
+              <xsl:if test="@role"><span class="role"><xsl:value-of select="concat(' (', @role, ')')"/></span></xsl:if>
+              <xsl:if test="t:note[@type = 'labels']">
+                <span class="labels"><xsl:value-of select="concat(' — ', substring-after(t:note[@type = 'labels'], 'Labels: '))"/></span>
+              </xsl:if>
+              <xsl:variable name="turns" select="key('turns', @xml:id)"/>
+              <xsl:if test="$turns">
+                <xsl:text> </xsl:text>
+                <a class="turns" href="#{$turns[1]/@xml:id}"><xsl:value-of select="concat(count($turns), ' turn', substring('s', 1, count($turns) != 1))"/></a>
+                <!-- every turn, folded: no tab stops until opened -->
+                <details class="turn-index">
+                  <summary><xsl:value-of select="concat('All turns of ', normalize-space((t:persName | t:name)[1]))"/></summary>
+                  <ol class="turn-links">
+                    <xsl:for-each select="$turns"><li><a href="#{@xml:id}"><xsl:value-of select="@xml:id"/></a></li></xsl:for-each>
+                  </ol>
+                </details>
+              </xsl:if>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- Turns by participant (speaker index) and the sections of the transcript (contents). -->
   <xsl:key name="turns" match="t:sp[@xml:id]" use="substring-after(@who, '#')"/>
   <xsl:template name="contents">
     <xsl:variable name="heads" select="/t:TEI/t:text/t:body//t:head"/>
-    <xsl:if test="count($heads) &gt; 1">
-      <nav class="contents editorial" aria-labelledby="contents-heading">
-        <h2 id="contents-heading">Contents</h2>
-        <ol>
-          <xsl:for-each select="$heads">
-            <li><a href="#section-{f:number(.)}"><xsl:value-of select="normalize-space(.)"/></a></li>
-          </xsl:for-each>
-        </ol>
-      </nav>
+    <xsl:choose>
+      <xsl:when test="count($heads) &gt; 1">
+        <nav class="contents editorial" aria-labelledby="contents-heading">
+          <h2 id="contents-heading">Contents</h2>
+          <ol>
+            <xsl:for-each select="$heads">
+              <li><a href="#section-{f:number(.)}"><xsl:value-of select="normalize-space(.)"/></a></li>
+            </xsl:for-each>
+          </ol>
+        </nav>
+      </xsl:when>
+      <xsl:when test="count($all-turns) &gt; $turn-step">
+        <nav class="contents editorial" aria-labelledby="contents-heading">
+          <h2 id="contents-heading">Contents</h2>
+          <ol class="by-turns">
+            <xsl:for-each select="$all-turns[position() mod $turn-step = 1]">
+              <xsl:variable name="n" select="(position() - 1) * $turn-step + 1"/>
+              <xsl:variable name="last" select="f:min($n + $turn-step - 1, count($all-turns))"/>
+              <xsl:variable name="opening"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="t:p[1]/node()"/></xsl:call-template></xsl:variable>
+              <xsl:variable name="cut"><xsl:call-template name="last-space"><xsl:with-param name="s" select="substring($opening, 1, 60)"/></xsl:call-template></xsl:variable>
+              <li>
+                <a href="#{@xml:id}"><xsl:value-of select="concat('Turn', substring('s', 1, $last &gt; $n), ' ', $n, substring(concat('–', $last), 1, 20 * ($last &gt; $n)))"/></a>
+                <xsl:value-of select="concat(' ', normalize-space(t:speaker), ' ')"/>
+                <xsl:choose>
+                  <xsl:when test="string-length($opening) &gt; 60 and $cut &gt; 0"><xsl:value-of select="concat(substring($opening, 1, $cut - 1), '…')"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="$opening"/></xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </nav>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A visible legend of the editorial marks this transcript uses: what each is, who made the inferred ones and
+       with what certainty (README "Editions"). -->
+  <xsl:template name="marks">
+    <xsl:variable name="body" select="/t:TEI/t:text/t:body"/>
+    <xsl:variable name="lacunae" select="$body//t:gap[@resp = '#tei-edition']"/>
+    <xsl:variable name="supplied" select="$body//t:sp[t:speaker/t:supplied]"/>
+    <xsl:variable name="inaudible" select="$body//t:gap[@reason = 'inaudible']"/>
+    <xsl:variable name="untranscribed" select="$body//t:gap[@reason = 'untranscribed' or @reason = 'untranslated']"/>
+    <xsl:variable name="crosstalk" select="$body//t:gap[@reason = 'crosstalk']"/>
+    <xsl:if test="$lacunae or $supplied or $inaudible or $untranscribed or $crosstalk">
+      <section class="marks editorial" aria-labelledby="marks-heading">
+        <h2 id="marks-heading">Editorial marks</h2>
+        <dl>
+          <xsl:if test="$inaudible">
+            <dt><span class="gap gap-inaudible"><xsl:value-of select="f:sample($inaudible)"/></span></dt>
+            <dd>words the source marks as inaudible, in the source's own wording (<xsl:value-of select="count($inaudible)"/>)</dd>
+          </xsl:if>
+          <xsl:if test="$untranscribed">
+            <dt><span class="gap untranscribed"><xsl:value-of select="f:sample($untranscribed)"/></span></dt>
+            <dd>speech the source did not transcribe or translate, in its own wording (<xsl:value-of select="count($untranscribed)"/>)</dd>
+          </xsl:if>
+          <xsl:if test="$crosstalk">
+            <dt><span class="gap gap-crosstalk"><xsl:value-of select="f:sample($crosstalk)"/></span></dt>
+            <dd>several people speaking at once, as the source marks it (<xsl:value-of select="count($crosstalk)"/>)</dd>
+          </xsl:if>
+          <xsl:if test="$lacunae">
+            <dt><span class="gap lacuna">[material skipped in the source]</span></dt>
+            <dd>inferred by tei-edition, not printed in the source: a turn breaks off with a dash and the next resumes with
+              one after a break; certainty <xsl:value-of select="f:certs($lacunae)"/> (<xsl:value-of select="count($lacunae)"/>)</dd>
+          </xsl:if>
+          <xsl:if test="$supplied">
+            <dt><span class="speaker"><span class="supplied"><xsl:value-of select="concat('[', normalize-space($supplied[1]/t:speaker), ']')"/></span></span></dt>
+            <dd>a turn printed without a speaker label; the speaker is supplied by tei-edition, certainty
+              <xsl:value-of select="f:certs($supplied)"/>, with the rule in a note (<xsl:value-of select="count($supplied)"/>)</dd>
+          </xsl:if>
+        </dl>
+      </section>
     </xsl:if>
   </xsl:template>
+  <!-- A mark as the page shows it: the first one's wording, in brackets. -->
+  <func:function name="f:sample">
+    <xsl:param name="nodes"/>
+    <func:result select="concat('[', normalize-space(($nodes[1]/t:desc | $nodes[1]/t:gap/t:desc)[1]), ']')"/>
+  </func:function>
+  <!-- The certainties recorded on some inferred elements, e.g. "medium" or "medium or low". -->
+  <func:function name="f:certs">
+    <xsl:param name="nodes"/>
+    <xsl:variable name="s">
+      <xsl:if test="$nodes[@cert = 'high']"> or high</xsl:if>
+      <xsl:if test="$nodes[@cert = 'medium']"> or medium</xsl:if>
+      <xsl:if test="$nodes[@cert = 'low']"> or low</xsl:if>
+      <xsl:if test="$nodes[not(@cert)]"> or unknown</xsl:if>
+    </xsl:variable>
+    <func:result select="substring($s, 5)"/>
+  </func:function>
 
   <!-- ===== the text ======================================================================================= -->
   <xsl:template match="t:front">
@@ -146,7 +400,7 @@
 
   <!-- (priority: the event-line template below also matches, and would win as the later of equal rank) -->
   <xsl:template match="t:div/t:gap[@resp = '#tei-edition']" priority="1">
-    <p class="lacuna editorial" role="note" title="inferred by tei-edition{substring(', certainty ', 1, 13 * boolean(@cert))}{@cert}">[material skipped in the source]</p>
+    <p class="lacuna editorial" role="note">[material skipped in the source] <span class="cert"><xsl:call-template name="inferred"/></span></p>
   </xsl:template>
 
   <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause
@@ -163,6 +417,7 @@
           <xsl:when test="t:speaker/t:supplied">
             <a class="who supplied editorial" href="#person-{$who}">
               <xsl:value-of select="concat('[', normalize-space(t:speaker), ']')"/></a>
+            <span class="badge editorial"><xsl:value-of select="concat('supplied', substring(', certainty ', 1, 13 * boolean(@cert)), @cert)"/></span>
           </xsl:when>
           <xsl:otherwise>
             <a class="who" href="#person-{$who}"><xsl:apply-templates select="t:speaker/node()" mode="inline"/></a>
@@ -210,7 +465,7 @@
   </xsl:template>
 
   <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
-    <span class="gap lacuna editorial" title="inferred by tei-edition{substring(', certainty ', 1, 13 * boolean(@cert))}{@cert}">[material skipped in the source]</span>
+    <span class="gap lacuna editorial">[material skipped in the source <span class="cert"><xsl:call-template name="inferred"/></span>]</span>
   </xsl:template>
 
   <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause" mode="inline">

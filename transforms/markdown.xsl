@@ -103,7 +103,7 @@
     <xsl:variable name="speaker"><xsl:call-template name="principal"/></xsl:variable>
     <xsl:variable name="url"><xsl:call-template name="source-url"/></xsl:variable>
     <xsl:variable name="safe-url"><xsl:call-template name="safe-url"><xsl:with-param name="url" select="$url"/></xsl:call-template></xsl:variable>
-    <xsl:if test="$iso != ''">- Date: <xsl:value-of select="$iso"/><xsl:text>&#10;</xsl:text></xsl:if>
+    <xsl:if test="$iso != ''">- Date: <xsl:call-template name="date-long"><xsl:with-param name="iso" select="$iso"/></xsl:call-template><xsl:text>&#10;</xsl:text></xsl:if>
     <xsl:if test="$speaker != ''">- Speaker: <xsl:value-of select="$speaker"/><xsl:text>&#10;</xsl:text></xsl:if>
     <xsl:text>- Source: </xsl:text>
     <xsl:choose>
@@ -183,7 +183,7 @@
   </xsl:template>
   <!-- an inferred lacuna (no source wording): the edition's own words, in editorial brackets -->
   <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
-    <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source', $ED_CLOSE)"/>
+    <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source ')"/><xsl:call-template name="inferred"/><xsl:value-of select="$ED_CLOSE"/>
   </xsl:template>
   <xsl:template match="t:note[@place = 'inline']" mode="inline">
     <xsl:variable name="s"><xsl:call-template name="open"/><xsl:value-of select="."/><xsl:call-template name="close"/></xsl:variable>

@@ -61,7 +61,7 @@
     </xsl:call-template><xsl:text>&#10;</xsl:text>
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'Date'"/>
-      <xsl:with-param name="value"><xsl:call-template name="date-iso"/></xsl:with-param>
+      <xsl:with-param name="value"><xsl:call-template name="date-long"><xsl:with-param name="iso"><xsl:call-template name="date-iso"/></xsl:with-param></xsl:call-template></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="header-line">
       <xsl:with-param name="key" select="'Speaker'"/>
