@@ -1,5 +1,6 @@
 """The PDF edition: the HTML edition printed by headless Chromium (Playwright), with a running head (the title),
-page numbers and margins.
+page numbers and margins. These come from the edition's own print stylesheet (`@page` margins and margin boxes,
+Chromium >= 131), so the PDF and a reader's browser print are the same layout.
 
 Chromium rather than WeasyPrint: the HTML edition is already tested in that browser (layout, print stylesheet),
 Playwright is already a dependency of the browser tests, and WeasyPrint would add a second CSS engine (and its
@@ -18,10 +19,6 @@ from datetime import datetime, timezone
 from .errors import UsageError
 
 _STAMP = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}[^)]*\)")
-_HEAD = ('<div style="font: 8px sans-serif; width: 100%; margin: 0 18mm; color: #555;">'
-         '<span class="title"></span></div>')
-_FOOT = ('<div style="font: 8px sans-serif; width: 100%; text-align: center; color: #555;">'
-         '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 _BREAK_BEFORE_APOSTROPHE = re.compile(r"\n(?=['’])")
 
 
@@ -52,11 +49,8 @@ def render(tree) -> bytes:
     with _browser() as b:
         page = b.new_page()
         page.set_content(html, wait_until="load")
-        # The source's header as printed sits in a closed <details> on screen; on paper it must be there.
-        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        data = page.pdf(format="Letter", print_background=False, display_header_footer=True, header_template=_HEAD,
-                        footer_template=_FOOT, margin={"top": "18mm", "bottom": "18mm", "left": "18mm",
-                                                       "right": "18mm"}, tagged=True, outline=True)
+        # (the source's header, in a closed <details> on screen, is printed by the print stylesheet)
+        data = page.pdf(format="Letter", print_background=False, tagged=True, outline=True)
     stamp = _stamp()
     return _STAMP.sub(lambda m: b"/" + m.group(1) + b" (D:" + stamp + b"+00'00')", data)
 

@@ -392,7 +392,9 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="t:head"><h3 id="section-{f:number(.)}"><xsl:apply-templates mode="inline"/></h3></xsl:template>
+  <xsl:template match="t:head">
+    <h3 id="section-{f:number(.)}"><xsl:apply-templates mode="inline"/><xsl:text> </xsl:text><a class="anchor editorial" href="#section-{f:number(.)}" aria-label="Link to this section">§</a></h3>
+  </xsl:template>
 
   <xsl:template match="t:stage"><p class="stage"><xsl:apply-templates mode="inline"/></p></xsl:template>
 
@@ -410,7 +412,10 @@
 
   <xsl:template match="t:sp">
     <xsl:variable name="who" select="substring-after(@who, '#')"/>
-    <div class="sp" id="{@xml:id}" data-who="{$who}">
+    <!-- a short turn (one short paragraph) is set run-in on paper: the label and the text on one line -->
+    <xsl:variable name="short" select="count(t:p) = 1 and count(*[not(self::t:speaker or self::t:note[not(@place = 'inline')])]) = 1
+                                       and string-length(normalize-space(t:p)) &lt; 400"/>
+    <div class="sp{substring(' short', 1, 6 * $short)}" id="{@xml:id}" data-who="{$who}">
       <p class="speaker">
         <a class="cite editorial" href="#{@xml:id}" title="Link to this turn"><xsl:value-of select="@xml:id"/></a>
         <xsl:choose>
@@ -892,6 +897,23 @@ table.tei-table td, table.tei-table th { border: 1px solid var(--rule); padding:
 .toc .toc-2 { padding-left: 1rem; } .toc .toc-3 { padding-left: 2rem; } .toc .toc-4 { padding-left: 3rem; }
 ul.tei-list, ul.tei-listBibl, ul.tei-castList, ul.tei-castGroup { padding-left: 1.2rem; }
   </xsl:template>
+  <!-- A string inside a CSS "…" literal: backslash, quote and "<" (which could end the style element) escaped. -->
+  <xsl:template name="css-string">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="translate($s, '\&quot;&lt;', '') = $s"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="c" select="substring($s, 1, 1)"/>
+        <xsl:choose>
+          <xsl:when test="$c = '\'">\5c </xsl:when>
+          <xsl:when test="$c = '&quot;'">\22 </xsl:when>
+          <xsl:when test="$c = '&lt;'">\3c </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+        </xsl:choose>
+        <xsl:call-template name="css-string"><xsl:with-param name="s" select="substring($s, 2)"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
   <!-- ===== style ========================================================================================== -->
   <xsl:template name="css">
 :root { --ink: #1d1d1f; --muted: #5b5b60; --rule: #d8d8de; --accent: #7a2e12; --paper: #fffdf8; --mark: #f3ede2; }
@@ -950,17 +972,56 @@ footer { color: var(--muted); font: .78rem/1.5 system-ui, sans-serif; border-top
   body { font-size: 1rem; } h1 { font-size: 1.5rem; }
   dl.meta { grid-template-columns: 1fr; } dl.meta dd { margin-bottom: .3rem; }
 }
+.turn-index { display: inline; }
+.turn-index summary { display: inline; cursor: pointer; font-size: .8rem; color: var(--muted); margin-left: .5rem; }
+.turn-index[open] { display: block; }
+.turn-links { list-style: none; padding: 0; margin: .2rem 0 .5rem; display: flex; flex-wrap: wrap; gap: .1rem .6rem; font: .75rem/1.6 ui-monospace, monospace; }
+.turn-links a { display: inline-block; min-width: 2.75rem; padding: .1rem 0; }
+.contents ol.by-turns { padding-left: 0; list-style: none; }
+.contents ol.by-turns a { font-weight: 600; margin-right: .3rem; }
+.marks dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; font: .85rem/1.45 system-ui, sans-serif; }
+.marks dd { margin: 0; color: var(--muted); } .marks dt .speaker { margin: 0; }
+.cert { font: .75rem system-ui, sans-serif; color: var(--muted); letter-spacing: 0; }
+.how-to-cite p { font: .88rem/1.5 system-ui, sans-serif; overflow-wrap: anywhere; }
+dl.meta dd.url, .how-to-cite .citation { overflow-wrap: anywhere; }
+dl.meta dd.formats a { margin-right: .6rem; }
+h3 a.anchor { font: .8rem system-ui, sans-serif; color: var(--muted); text-decoration: none; }
+h3 a.anchor:hover, h3 a.anchor:focus { color: var(--accent); text-decoration: underline; }
+@media (max-width: 30rem) { .marks dl { grid-template-columns: 1fr; } .marks dd { margin-bottom: .4rem; } }
+/* dark mode: the reader's system setting; the same contrast as the light page (axe-tested in both) */
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e7e4de; --muted: #b4b1aa; --rule: #48484e; --accent: #f4a57f; --paper: #18181b; --mark: #3a3128; }
+  a.cite, .line-number, .pb, .milestone { color: #a3a3a9; }
+  .gap { color: #f1dcc8; }
+  .gap-crosstalk { background: #1f2c3b; color: #cfe0f5; } .gap-untranscribed, .untranscribed { background: #232f1d; color: #d5eac6; }
+  .notes li:target, .sp:target, p:target { background: #4a3e12; }
+  .tei-supplied { color: #e9c9ae; }
+}
+/* print and PDF: margins, running head (the title) and page numbers in the page margins, the source's header
+   and URL printed, short turns run in, no turn kept whole (a long one would leave an empty page) */
+@page { size: auto; margin: 18mm 18mm 20mm;
+  @top-center { content: "<xsl:call-template name="css-string"><xsl:with-param name="s"><xsl:call-template name="title"/></xsl:with-param></xsl:call-template>"; font: 8pt system-ui, sans-serif; color: #555; }
+  @bottom-center { content: counter(page) " / " counter(pages); font: 8pt system-ui, sans-serif; color: #555; } }
+@page :first { @top-center { content: none; } }
 @media print {
-  body { background: #fff; font-size: 10.5pt; }
+  :root { --ink: #000; --muted: #444; --rule: #bbb; --accent: #000; --paper: #fff; --mark: #eee; }
+  body { background: #fff; color: #000; font-size: 10.5pt; line-height: 1.45; }
   header.title-block, main, footer { max-width: none; padding: 0; }
+  header.title-block { padding-top: 0; }
   a { color: inherit; text-decoration: none; }
   a.cite { position: static; font-size: 7pt; color: #555; margin-right: .3rem; }
+  details.source-header::details-content { content-visibility: visible; display: block; }
+  details.source-header > summary { list-style: none; }
   details.source-header > *:not(summary) { display: block; }
-  .sp { break-inside: avoid-page; }
-  .notes { break-before: page; }
+  p { orphans: 2; widows: 2; }
+  h2, h3, .speaker { break-after: avoid-page; }
+  .sp { margin-bottom: .8rem; }
+  .sp.short > p.speaker, .sp.short > p.speaker + p { display: inline; }
+  .sp.short > p.speaker { margin-right: .35rem; }
+  .notes { break-before: auto; }
   .sp > p.speaker { position: static; }
-  .skip-link { display: none; }
-  footer { display: none; }
+  .skip-link, footer, nav.contents, .turn-index, h3 a.anchor { display: none; }
+  .notes li:target, .sp:target, p:target { background: none; }
 }
   </xsl:template>
 </xsl:stylesheet>
