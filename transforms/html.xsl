@@ -3,8 +3,8 @@
      responsive and printable. Everything this edition adds to the source's words carries class="editorial". -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
-                xmlns:func="http://exslt.org/functions" extension-element-prefixes="func"
-                exclude-result-prefixes="t f func">
+                xmlns:func="http://exslt.org/functions" xmlns:exsl="http://exslt.org/common" extension-element-prefixes="func"
+                exclude-result-prefixes="t f func exsl">
   <xsl:import href="common.xsl"/>
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="css-href" select="''"/>
@@ -302,7 +302,10 @@
             <xsl:for-each select="$all-turns[position() mod $turn-step = 1]">
               <xsl:variable name="n" select="(position() - 1) * $turn-step + 1"/>
               <xsl:variable name="last" select="f:min($n + $turn-step - 1, count($all-turns))"/>
-              <xsl:variable name="opening"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="t:p[1]/node()"/></xsl:call-template></xsl:variable>
+              <!-- the opening words as the page shows them, without the edition's markers (language, note) -->
+              <xsl:variable name="shown"><xsl:apply-templates select="t:p[1]/node()" mode="inline"/></xsl:variable>
+              <xsl:variable name="words"><xsl:for-each select="exsl:node-set($shown)//text()[not(ancestor::*[contains(@class, 'editorial')])]"><xsl:value-of select="."/></xsl:for-each></xsl:variable>
+              <xsl:variable name="opening" select="normalize-space($words)"/>
               <xsl:variable name="cut"><xsl:call-template name="last-space"><xsl:with-param name="s" select="substring($opening, 1, 60)"/></xsl:call-template></xsl:variable>
               <li>
                 <a href="#{@xml:id}"><xsl:value-of select="concat('Turn', substring('s', 1, $last &gt; $n), ' ', $n, substring(concat('–', $last), 1, 20 * ($last &gt; $n)))"/></a>
