@@ -243,9 +243,9 @@ def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force
     if expected is None:  # the source's words, as the TEI reads them back
         expected = fidelity.words(fidelity.tei_text(root))
     # the HTML edition links the TEI and the other formats written beside it (and only those)
-    files = " ".join([f"{stem}.xml"] + [f"{stem}{renderer.WRITERS[fmt].suffix}" for fmt in formats])
+    siblings = " ".join([f"{stem}.xml"] + [f"{stem}{renderer.WRITERS[fmt].suffix}" for fmt in formats])
     for fmt in formats:
-        data = renderer.render(tree, fmt, **({"files": files} if fmt == "html" else {}))
+        data = renderer.render(tree, fmt, **({"files": siblings} if fmt == "html" else {}))
         diff = fidelity.check_edition(fmt, data, expected=expected)
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")
