@@ -393,7 +393,7 @@ LAYOUT: tuple[Convention, ...] = (
                "MODERATOR: One last question.\n\n\nSir, my question is this?", "22.3", context="qa"),
     Convention("break.lacuna", "a turn ending with --, two blank lines, a turn starting with --",
                '<gap reason="lacuna" resp="#tei-edition" cert="medium"/>', "a marked [material skipped in the source]",
-               "⟦material skipped in the source⟧",
+               "⟦material skipped in the source (inferred by tei-edition, certainty medium)⟧",
                "about the alliance --\\n\\n\\nSEC. CARTER: -- the rest", "3.5.3"),
     Convention("stage.setting", "place and time lines, END lines (whitehouse.gov)",
                '<stage type="setting|time|end">', "a stage direction", "the line as printed",
