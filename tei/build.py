@@ -236,16 +236,22 @@ def _conflict(job: Job, target: Path, dest: Path, force: bool, reconvert: bool, 
                           path=target)
 
 
+def render_params(stem: str, formats: list[str], fmt: str) -> dict:
+    """Stylesheet parameters of one edition in a build: the HTML page links the TEI and the other formats written
+    beside it (and only those)."""
+    if fmt != "html":
+        return {}
+    return {"files": " ".join([f"{stem}.xml"] + [f"{stem}{renderer.WRITERS[f].suffix}" for f in formats])}
+
+
 def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force: bool, files: list,
                 expected: list[str] | None) -> dict:
     rendered = {}
     root = tree.getroot()
     if expected is None:  # the source's words, as the TEI reads them back
         expected = fidelity.words(fidelity.tei_text(root))
-    # the HTML edition links the TEI and the other formats written beside it (and only those)
-    siblings = " ".join([f"{stem}.xml"] + [f"{stem}{renderer.WRITERS[fmt].suffix}" for fmt in formats])
     for fmt in formats:
-        data = renderer.render(tree, fmt, **({"files": siblings} if fmt == "html" else {}))
+        data = renderer.render(tree, fmt, **render_params(stem, formats, fmt))
         diff = fidelity.check_edition(fmt, data, expected=expected)
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tei import outputs, render, xmlio
-from tei.build import build
+from tei.build import build, render_params
 from tei.cli import app
 from conftest import REPO, SEED
 
@@ -156,7 +156,8 @@ def test_the_editions_build_writes_are_what_render_gives_for_the_tei_it_wrote(tm
     assert build(src).ok
     tree = xmlio.parse_file(src / "doc-0.xml")
     for fmt, writer in ((f, render.WRITERS[f]) for f in render.DEFAULT_FORMATS):
-        assert render.render(tree, fmt) == (src / f"doc-0{writer.suffix}").read_bytes(), fmt
+        params = render_params("doc-0", render.DEFAULT_FORMATS, fmt)  # the HTML's links to the files beside it
+        assert render.render(tree, fmt, **params) == (src / f"doc-0{writer.suffix}").read_bytes(), fmt
 
 
 # --- concurrency --------------------------------------------------------------------------------------------

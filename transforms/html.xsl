@@ -978,6 +978,7 @@ footer { color: var(--muted); font: .78rem/1.5 system-ui, sans-serif; border-top
 .turn-index { display: inline; }
 .turn-index summary { display: inline; cursor: pointer; font-size: .8rem; color: var(--muted); margin-left: .5rem; }
 .turn-index[open] { display: block; }
+.turn-index summary::before { content: "▸ "; } .turn-index[open] summary::before { content: "▾ "; }
 .turn-links { list-style: none; padding: 0; margin: .2rem 0 .5rem; display: flex; flex-wrap: wrap; gap: .1rem .6rem; font: .75rem/1.6 ui-monospace, monospace; }
 .turn-links a { display: inline-block; min-width: 2.75rem; padding: .1rem 0; }
 .contents ol.by-turns { padding-left: 0; list-style: none; }
