@@ -268,3 +268,13 @@ def test_print_shows_the_source_url(tmp_path, chromium):
     page, _ = open_page(chromium, write_page(tmp_path, tree))
     url = tree.xpath("//t:sourceDesc/t:bibl/t:ref/@target", namespaces=NS)[0]
     assert url in "".join(pdf_text(page.pdf(format="Letter"), "-raw").split())
+
+
+def test_running_head_title_cannot_break_out_of_the_style_element(seed_conversion):
+    tree = copy.deepcopy(seed_conversion.tree)
+    title = tree.xpath("//t:titleStmt/t:title", namespaces=NS)[0]
+    title.text = 'A "quoted" \\ title</style><p id="injected">x</p>'
+    page = doc(tree)
+    assert not page.xpath("//*[@id='injected']")
+    style = page.xpath("//style")[0].text
+    assert 'content: "A \\22 quoted\\22  \\5c  title\\3c /style>' in style
