@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 
-import pytest
 from lxml import html
 
 import tei
