@@ -26,7 +26,7 @@ class Writer:
 WRITERS: dict[str, Writer] = {
     "html": Writer("html.xsl", ".html", "text/html"),
     "text": Writer("text.xsl", ".edition.txt", "text/plain", {"width": 0}),
-    "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown"),
+    "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown", function="frontmatter.render"),
     "tsv": Writer("", ".tsv", "text/tab-separated-values", function="tsvdata.render"),
     "json": Writer("", ".json", "application/json", function="jsondata.render"),
     # ParlaMint's per-utterance table: opt-in, the TSV's rows already carry every column it has from the TEI

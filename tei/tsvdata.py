@@ -37,7 +37,8 @@ COLUMNS = [
     ("turn_id", "the turn (sp or u) the row belongs to; empty outside turns"),
     ("id", "the row: the element's xml:id, else a path from the nearest element with one; unique"),
     ("element", "the TEI element's local name"),
-    ("kind", "speech, remark, header (front matter), head, stage, event (a standalone remark), block (text "
+    ("kind", "speech, remark (inside a paragraph), header (front matter), head, stage, event (a remark "
+             "standing between paragraphs or turns), block (text "
              "outside turns), note (another TEI's footnote), editorial (this tool's addition: no source words; "
              "its text is the addition, or its @reason, e.g. lacuna)"),
     ("who", "speaker id(s) of the turn (@who without '#', space-separated)"),
@@ -188,7 +189,7 @@ class _Table:
                      turn, certainty=el.get("cert") or "")
             return
         text, remarks = self.split(el)
-        if not text and not remarks and kind not in ("speech",):
+        if not text and not remarks:   # (a page break, an empty paragraph: no words, no row)
             return
         ident = self.path(el)
         self.add(el, kind, text, turn, ident)
