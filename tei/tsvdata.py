@@ -115,6 +115,8 @@ class _Table:
         self.rows: list[dict] = []
         self.turns: list[dict] = []   # for the meta table
         self.ids: set[str] = set()
+        self.numbers: dict = {}
+        self.section: str | None = None   # the heading of the div being read
 
     # --- ids ------------------------------------------------------------------------------------------------
     def path(self, el) -> str:
@@ -123,11 +125,21 @@ class _Table:
         node = el
         while node is not None and _local(node) not in ("text", "TEI") and not node.get(_XML_ID):
             name = _local(node)
-            n = 1 + sum(1 for s in node.itersiblings(preceding=True) if s.tag == node.tag)
-            steps.append(f"{name}{n}")
+            steps.append(f"{name}{self.number(node)}")
             node = node.getparent()
         anchor = node.get(_XML_ID) if node is not None and node.get(_XML_ID) else "text"
         return ".".join([anchor, *reversed(steps)])
+
+    def number(self, el) -> int:
+        """The element's position among its parent's children of its name (xsl:number), counted once per
+        parent: linear in the document's size. (The cache holds the elements, so lxml keeps their proxies.)"""
+        if el not in self.numbers:
+            parent = el.getparent()
+            counts: dict = {}
+            for child in (parent if parent is not None else [el]):
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+                self.numbers[child] = counts[child.tag]
+        return self.numbers[el]
 
     def unique(self, ident: str) -> str:
         base, n = ident, 1
@@ -265,8 +277,6 @@ class _Table:
                 self.block(child, turn)
         if len(self.rows) == before:   # a turn with a label and no text: its label still has a row
             self.add(el, "speech", "", turn, turn["turn_id"])
-
-    section: str | None = None
 
     def run(self) -> None:
         text_el = self.root.find(_NS + "text")
