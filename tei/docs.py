@@ -235,7 +235,9 @@ def data_formats() -> str:
             "line ends inside a cell are spaces. Flags are `true`/`false`, empty outside turns.\n\n"
             "| column | holds |\n|---|---|\n" + rows + "\n\n## NAME-meta.tsv (`--to meta`)\n\nParlaMint's "
             "per-utterance metadata table, one row per turn (`sp` or `u`), '-' where the TEI does not say: "
-            + ", ".join(f"`{c}`" for c in META_COLUMNS) + ".\n\n## Markdown front matter\n\nYAML between `---` "
+            + ", ".join(f"`{c}`" for c in META_COLUMNS) + ". `Speaker_role` is the person's @role, else a "
+            "Parla-CLARIN utterance's @ana (`#chair`, `#regular`, `#guest`: Chairperson, Regular, Guest); `Lang` the "
+            "langUsage name of the turn's xml:lang.\n\n## Markdown front matter\n\nYAML between `---` "
             "lines, every string double-quoted, a key without a value in the TEI left out: "
             + ", ".join(f"`{k}`" for k in KEYS) + ".\n")
 

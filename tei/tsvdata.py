@@ -330,11 +330,19 @@ def render_meta(tree) -> bytes:
         lang = el.get(_XML_LANG) or _lang(el)
         person = people.get(turn["who"][0]) if turn["who"] else None
         values = {"Text_ID": table.doc, "ID": turn["turn_id"], "Title": meta["title"], "Date": meta["date"],
-                  "Lang": names.get(lang, lang), "Speaker_role": turn["role"],
+                  "Lang": names.get(lang, lang), "Speaker_role": turn["role"] or _parla_role(el),
                   "Speaker_ID": " ".join(turn["who"]), "Speaker_name": turn["name"],
                   "Speaker_gender": _person_value(person, "sex"), "Speaker_birth": _person_value(person, "birth")}
         rows.append([_clean(values.get(c)) or "-" for c in META_COLUMNS])
     return _write(META_COLUMNS, rows)
+
+
+# Parla-CLARIN's utterance roles (u/@ana) as ParlaMint's table prints them
+_PARLA_ROLES = {"#chair": "Chairperson", "#regular": "Regular", "#guest": "Guest"}
+
+
+def _parla_role(el) -> str | None:
+    return next((_PARLA_ROLES[a] for a in (el.get("ana") or "").split() if a in _PARLA_ROLES), None)
 
 
 def _person_value(person, what: str) -> str | None:

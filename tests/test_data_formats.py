@@ -168,6 +168,9 @@ def test_meta_table_of_parlamint_names_its_utterances():
     us = tree.getroot().xpath("//t:u", namespaces=NS)
     assert [r["ID"] for r in found] == [u.get("{http://www.w3.org/XML/1998/namespace}id") for u in us]
     assert all(r["Speaker_name"] != "-" for r in found)
+    # Parla-CLARIN's u/@ana role, as ParlaMint's own table prints it
+    assert [r["Speaker_role"] for r in found] == [{"#chair": "Chairperson", "#regular": "Regular"}[u.get("ana")]
+                                                  for u in us]
     assert fidelity.check_edition("meta", data, tree.getroot()) is None
 
 
