@@ -32,7 +32,7 @@ from .validate import gate, shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
 TEI_NS = {"t": xmlio.TEI_NS}
-FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "json": "JSON", "pdf": "PDF", "tei": "TEI"}
+FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "json": "JSON", "meta": "Meta TSV", "pdf": "PDF", "tei": "TEI"}
 
 
 @dataclass
@@ -252,7 +252,7 @@ def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force
         expected = fidelity.words(fidelity.tei_text(root))
     for fmt in formats:
         data = renderer.render(tree, fmt, **render_params(stem, formats, fmt))
-        diff = fidelity.check_edition(fmt, data, expected=expected)
+        diff = fidelity.check_edition(fmt, data, root, expected=expected)
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")
         rendered[fmt] = data
@@ -471,7 +471,7 @@ def _index(editions: list[dict]) -> bytes:
         if ed.get("review", {}).get("open"):  # the index flags documents with open questions (review.py)
             el.set("open", str(ed["review"]["open"]))
             el.set("review", ed["review"]["page"])
-        for fmt in ["html", "text", "markdown", "tsv", "json", "pdf", "tei"]:
+        for fmt in ["html", "text", "markdown", "tsv", "json", "meta", "pdf", "tei"]:
             if fmt in ed["formats"]:
                 etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])
     data = bytes(renderer.stylesheet("index.xsl")(etree.ElementTree(catalog)))

@@ -1,4 +1,5 @@
-"""Documentation generated from the code, so the two cannot drift: the conventions table."""
+"""Documentation generated from the code, so the two cannot drift: the conventions table, the schema, the CLI,
+the data formats' columns."""
 from __future__ import annotations
 
 import functools
@@ -221,7 +222,28 @@ def cli_reference() -> str:
     return "".join(parts)
 
 
-DOCS = {"conventions.md": conventions_table, "schema.md": schema_table, "cli.md": cli_reference}
+def data_formats() -> str:
+    """The columns of the corpus tables (docs/data-formats.md), from tei/tsvdata.py's own lists."""
+    from .frontmatter import KEYS
+    from .tsvdata import COLUMNS, META_COLUMNS
+
+    rows = "\n".join(f"| `{name}` | {what.replace('|', chr(92) + '|')} |" for name, what in COLUMNS)
+    return ("# Data formats\n\nGenerated from `tei/tsvdata.py` and `tei/frontmatter.py` by `python -m tei.docs`; "
+            "do not edit.\n\n## NAME.tsv (`--to tsv`)\n\nTab-separated, UTF-8, one header row, then one row per "
+            "paragraph, remark, heading, stage line, event, front-matter line or footnote, in document order. A "
+            "cell holding a quote character is quoted and its quotes doubled (as CSV readers expect); tabs and "
+            "line ends inside a cell are spaces. Flags are `true`/`false`, empty outside turns.\n\n"
+            "| column | holds |\n|---|---|\n" + rows + "\n\n## NAME-meta.tsv (`--to meta`)\n\nParlaMint's "
+            "per-utterance metadata table, one row per turn (`sp` or `u`), '-' where the TEI does not say: "
+            + ", ".join(f"`{c}`" for c in META_COLUMNS) + ". `Speaker_role` is the person's @role, else a "
+            "Parla-CLARIN utterance's @ana (`#chair`, `#regular`, `#guest`: Chairperson, Regular, Guest); `Lang` the "
+            "langUsage name of the turn's xml:lang.\n\n## Markdown front matter\n\nYAML between `---` "
+            "lines, every string double-quoted, a key without a value in the TEI left out: "
+            + ", ".join(f"`{k}`" for k in KEYS) + ".\n")
+
+
+DOCS = {"conventions.md": conventions_table, "schema.md": schema_table, "cli.md": cli_reference,
+        "data-formats.md": data_formats}
 
 
 def main(argv: list[str] | None = None) -> int:

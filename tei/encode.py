@@ -193,8 +193,8 @@ class Encoder:
                 _el(setting, "date", md["date"], when=md["date"])
         if md.get("tags"):
             keywords = _el(_el(prof, "textClass"), "keywords")
-            for tag in str(md["tags"]).split(","):
-                _el(keywords, "term", tag.strip())
+            for tag in md["tags"]:   # a list (meta.tag_list)
+                _el(keywords, "term", tag)
 
     # --- text -------------------------------------------------------------------------------------------------
     def text(self, root) -> None:

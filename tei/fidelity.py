@@ -157,27 +157,10 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
         if any_tei:  # emphasis marks may fall inside a word; escaped characters stay
             body = re.sub(r"(?<!\\)(\*+|~~)", "", body)
         return words(_EDITORIAL.sub(" ", _MD_NOTE_REF.sub(" ", _any(body, any_tei))))
-    if fmt == "tsv":
-        import csv
-        import io
+    if fmt == "tsv":   # each turn's printed label once, remarks put back at their offsets (tsvdata.texts)
+        from .tsvdata import texts
 
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
-        any_tei = bool(rows) and rows[0][:2] == ["id", "element"]
-        out: list[str] = []
-        last_sp = None
-        for row in rows[1:]:
-            if not row:
-                continue
-            if any_tei:
-                out += words(_EDITORIAL.sub(" ", _any(row[4], True)))
-                continue
-            ident, _who, label, cell = row
-            sp = ident.split(".")[0] if label else None
-            if label and sp != last_sp:
-                out += words(_EDITORIAL.sub(" ", label))
-            last_sp = sp
-            out += words(_EDITORIAL.sub(" ", cell))
-        return out
+        return words(" ".join(texts(data)))
     if fmt == "html":
         from lxml import html
 
@@ -237,7 +220,12 @@ def _html_any(doc) -> str:
 
 def check_edition(fmt: str, data: bytes, root=None, expected: list[str] | None = None) -> Difference | None:
     """The edition's words against the TEI's reading of the source (pass `expected`, the TEI's words, when
-    checking several editions of one document: it is computed once)."""
+    checking several editions of one document: it is computed once). The meta table needs `root`."""
+    if fmt == "meta":   # a metadata table, no text: one row per turn of the TEI, with its speaker
+        from .tsvdata import meta_difference
+
+        found = meta_difference(data, root)
+        return Difference(*found) if found else None
     if expected is None:
         expected = words(tei_text(root))
     if fmt == "pdf":  # a printed page adds running heads and page numbers between the words: in order is enough

@@ -66,6 +66,13 @@ _WORD = re.compile(r"\S+")
 _LANG = re.compile(r"[a-z]{2,3}")
 
 
+def tag_list(value) -> list[str]:
+    """Front-matter tags as a list of strings: a YAML list (`[Speeches, Remarks]`) item by item, a string
+    (`press-briefings` or `a, b`) split at commas; never a Python repr of the list."""
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    return [" ".join(str(x).split()) for x in items if x is not None and str(x).strip()]
+
+
 def load(path: str | Path | None) -> dict:
     if path is None:
         return {}
@@ -230,9 +237,11 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
         elif key in inferred:
             doc.metadata[key] = inferred[key][0]
             doc.provenance.append(f"{key}: {inferred[key][0]!r} from {inferred[key][1]}")
-    for key in ("tags", "published_time", "modified_time"):
+    for key in ("published_time", "modified_time"):
         if front_matter.get(key):
             doc.metadata[key] = str(front_matter[key])
+    if front_matter.get("tags"):
+        doc.metadata["tags"] = tag_list(front_matter["tags"])
     # Nothing lost: any other front-matter field is kept as a typed note in the header.
     # a date we could not read, or one printed with more than the date ("2022-12-01 (corrected)"), is also
     # kept as printed

@@ -26,9 +26,11 @@ class Writer:
 WRITERS: dict[str, Writer] = {
     "html": Writer("html.xsl", ".html", "text/html"),
     "text": Writer("text.xsl", ".edition.txt", "text/plain", {"width": 0}),
-    "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown"),
-    "tsv": Writer("tsv.xsl", ".tsv", "text/tab-separated-values"),
+    "markdown": Writer("markdown.xsl", ".edition.md", "text/markdown", function="frontmatter.render"),
+    "tsv": Writer("", ".tsv", "text/tab-separated-values", function="tsvdata.render"),
     "json": Writer("", ".json", "application/json", function="jsondata.render"),
+    # ParlaMint's per-utterance table: opt-in, the TSV's rows already carry every column it has from the TEI
+    "meta": Writer("", "-meta.tsv", "text/tab-separated-values", function="tsvdata.render_meta", default=False),
     "pdf": Writer("", ".pdf", "application/pdf", function="pdf.render", default=False),
 }
 DEFAULT_FORMATS = [name for name, writer in WRITERS.items() if writer.default]

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Markdown edition (CommonMark + footnotes), for repositories and static sites. The transcript sits between
-     <!- - transcript - -> comments; Markdown syntax characters in the source's words are escaped. -->
+     <!- - transcript - -> comments; Markdown syntax characters in the source's words are escaped. The YAML
+     front matter before it is written by tei/frontmatter.py (YAML quoting is not an XSLT 1.0 job). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:t="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-tei-edition:functions"
                 exclude-result-prefixes="t f">
