@@ -6,7 +6,6 @@
   <xsl:template match="/site">
     <html lang="en">
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="tei-edition"/>
         <meta name="color-scheme" content="light dark"/>
