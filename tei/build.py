@@ -80,9 +80,10 @@ def is_edition_output(path: Path) -> bool:
     return ".edition." in path.name or path.name in site.SITE_FILES or path.name.startswith(".")
 
 
-# Documentation beside the transcripts (README.md, LICENSE.txt, CHANGELOG.md...) is not built as an edition.
-NOT_TRANSCRIPTS = re.compile(r"(readme|licen[cs]e|copying|changelog|changes|contributing|authors|notice|"
-                             r"code_of_conduct|security)([._-].*)?", re.IGNORECASE)
+# Documentation beside the transcripts (README.md, LICENSE.txt, CHANGELOG.md, README.fr.md) is not built as an
+# edition. The whole name must be one of these words (a dotted suffix aside): "security-council.txt" is built.
+NOT_TRANSCRIPTS = re.compile(r"(readme|licen[cs]e|copying|changelog|changes|history|contributing|authors|"
+                             r"contributors|notice|code_of_conduct|security|todo)(\.[\w-]+)*", re.IGNORECASE)
 
 
 def is_documentation(path: Path) -> bool:

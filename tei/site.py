@@ -183,7 +183,12 @@ def slug(key: str) -> str:
 def display_name(entry: dict) -> str:
     """The fullest name without its office ('Karine Jean-Pierre' for 'Press Secretary Karine Jean-Pierre' and
     'Ms. Jean-Pierre'); a surname alone keeps its office as printed ('President Biden')."""
-    plain = max(sorted(entry["plain"]), key=lambda n: len(n.split()))
+    def fullness(name: str):   # name words first; then without a courtesy title, not in capitals
+        words = fold(name).replace(".", " ").split()
+        bare = [w for w in words if w not in COURTESY]
+        return len(bare), len(bare) == len(words), not name.isupper()
+
+    plain = max(sorted(entry["plain"]), key=fullness)
     if len(entry["key"].split()) > 1 or not entry["printed"]:
         return plain
     return min(sorted(entry["printed"]), key=len)
