@@ -275,3 +275,26 @@ def test_site_pages_accessible_styled_and_fit_a_phone(chromium, corpus_site, nam
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
     dark = sum(int(x) for x in background[4:-1].split(",")[:3]) < 200
     assert dark == (scheme == "dark")
+
+
+def test_screenshot_script_writes_small_clipped_pngs(tmp_path):
+    import shutil as _shutil
+    import struct
+    import subprocess
+    import sys
+
+    from tei.browser import chromium_path
+    from conftest import REPO
+
+    require(chromium_path() is not None, "Debian's chromium is not installed (apt-get install chromium)")
+    require(_shutil.which("pdftoppm") is not None, "poppler's pdftoppm is not installed (apt-get install poppler-utils)")
+    page = REPO / "editions" / f"{STEM}.html"
+    proc = subprocess.run([sys.executable, str(REPO / "tools" / "screenshot.py"), str(page), "-o", str(tmp_path)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    for view in ("desktop", "phone", "print"):
+        png = (tmp_path / f"{STEM}-{view}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", png[16:24])
+        assert height <= 1200
+        assert width == {"desktop": 1280, "phone": 390}[view] if view != "print" else abs(width - 794) <= 1  # A4, 96 dpi
