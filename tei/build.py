@@ -358,7 +358,7 @@ def _run(documents, src, dest, meta, formats, force, reconvert, jobs, incrementa
         if on_progress:
             on_progress(result.skipped + result.built + len(result.failed), len(documents))
     if result.editions:
-        _write_site(dest, result, manifest, force, on_event)
+        _write_site(dest, result, manifest, force, on_event, jobs)
 
 
 def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits, sources_cache,
@@ -472,10 +472,10 @@ def _metadata(root) -> dict:
             "speakers": ", ".join(speakers)}
 
 
-def _write_site(dest: Path, result: BuildResult, manifest, force: bool, on_event) -> None:
+def _write_site(dest: Path, result: BuildResult, manifest, force: bool, on_event, jobs: int = 1) -> None:
     """index.html, speakers.html, the search index, script and style (tei/site.py): recorded in the manifest
     like every output; a site file edited by hand is kept (with a warning) unless --force."""
-    for name, data in site.build_site(dest, result.editions).items():
+    for name, data in site.build_site(dest, result.editions, jobs).items():
         try:
             _name, _sha, state = _write(dest / name, data, manifest, force)
         except outputs.OverwriteRefused:

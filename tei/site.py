@@ -40,8 +40,20 @@ _BLOCK_XPATH = ("t:body//*[self::t:p or self::t:ab or self::t:l or self::t:seg[p
 def fold(text: str) -> str:
     """Lower case without accents (the search and name comparisons): 'Jesús' -> 'jesus'. site.js does the
     same (NFD, marks removed, toLowerCase)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    text = text.replace("’", "'")
+    if text.isascii():     # most transcripts: nothing to decompose
+        return text.lower()
+    return unicodedata.normalize("NFD", text).translate(_MARKS).lower()
+
+
+class _Marks(dict):
+    """str.translate table dropping every mark (category M, as site.js's \\p{M}), filled as characters come."""
+    def __missing__(self, code: int):
+        self[code] = None if unicodedata.category(chr(code)).startswith("M") else code
+        return self[code]
+
+
+_MARKS = _Marks()
 
 
 def tokens(text: str) -> list[str]:
@@ -271,11 +283,26 @@ def _page(stylesheet: str, catalog) -> bytes:
     return b"<!DOCTYPE html>\n" + bytes(renderer.stylesheet(stylesheet)(etree.ElementTree(catalog)))
 
 
-def build_site(dest: Path, editions: list[dict]) -> dict[str, bytes]:
-    """Every site file (name -> bytes) for the editions of one output folder, read from their TEI."""
+def _read(item: tuple[Path, str]) -> dict:
+    path, stem = item
+    return read_document(xmlio.parse_file(path).getroot(), stem)
+
+
+PARALLEL_FROM = 64   # documents; fewer are read faster than a pool of processes starts
+
+
+def build_site(dest: Path, editions: list[dict], jobs: int = 1) -> dict[str, bytes]:
+    """Every site file (name -> bytes) for the editions of one output folder, read from their TEI (in `jobs`
+    forked processes for a large folder: about 5 ms of CPU per seed-sized document)."""
     by_stem = {ed["stem"]: ed for ed in editions}
-    docs = [read_document(xmlio.parse_file(dest / ed["formats"]["tei"]).getroot(), ed["stem"])
-            for ed in sorted(editions, key=lambda e: e["stem"])]
+    items = [(dest / ed["formats"]["tei"], ed["stem"]) for ed in sorted(editions, key=lambda e: e["stem"])]
+    if jobs > 1 and len(items) >= PARALLEL_FROM:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            docs = pool.map(_read, items, chunksize=max(1, len(items) // (jobs * 8)))
+    else:
+        docs = [_read(item) for item in items]
     persons = merge_persons(docs)
     catalog = _catalog(docs, by_stem, persons)
     assets = resources.transforms_dir()

@@ -298,3 +298,12 @@ def test_screenshot_script_writes_small_clipped_pngs(tmp_path):
         width, height = struct.unpack(">II", png[16:24])
         assert height <= 1200
         assert width == {"desktop": 1280, "phone": 390}[view] if view != "print" else abs(width - 794) <= 1  # A4, 96 dpi
+
+
+def test_site_read_in_parallel_is_byte_identical(corpus_site, monkeypatch):
+    editions = [json.loads((corpus_site / outputs.MANIFEST).read_text())["inputs"][k]["edition"]
+                for k in sorted(json.loads((corpus_site / outputs.MANIFEST).read_text())["inputs"])]
+    one = site.build_site(corpus_site, editions, jobs=1)
+    monkeypatch.setattr(site, "PARALLEL_FROM", 2)
+    assert site.build_site(corpus_site, editions, jobs=2) == one
+    assert one[site.INDEX] == (corpus_site / site.INDEX).read_bytes()
