@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import __version__, fidelity, outputs, render as renderer, resources, review, xmlio
+from . import __version__, fidelity, outputs, render as renderer, resources, review, site, xmlio
 from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
@@ -75,8 +75,19 @@ def default_sources() -> Path:
 
 
 def is_edition_output(path: Path) -> bool:
-    """Files build writes (NAME.edition.txt, NAME.edition.md, index.html) are never read back as sources."""
-    return ".edition." in path.name or path.name == "index.html" or path.name.startswith(".")
+    """Files build writes (NAME.edition.txt, NAME.edition.md, the site's index.html, speakers.html, site.js,
+    site.css, search-index.js) are never read back as sources."""
+    return ".edition." in path.name or path.name in site.SITE_FILES or path.name.startswith(".")
+
+
+# Documentation beside the transcripts (README.md, LICENSE.txt, CHANGELOG.md, README.fr.md) is not built as an
+# edition. The whole name must be one of these words (a dotted suffix aside): "security-council.txt" is built.
+NOT_TRANSCRIPTS = re.compile(r"(readme|licen[cs]e|copying|changelog|changes|history|contributing|authors|"
+                             r"contributors|notice|code_of_conduct|security|todo)(\.[\w-]+)*", re.IGNORECASE)
+
+
+def is_documentation(path: Path) -> bool:
+    return path.suffix in TRANSCRIPT_SUFFIXES and NOT_TRANSCRIPTS.fullmatch(path.stem) is not None
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -101,12 +112,19 @@ def discover(src: Path, warnings: list[str] | None = None) -> list[tuple[str, Pa
             slot = 0 if p.suffix in TRANSCRIPT_SUFFIXES else 1 if p.suffix == ".xml" else None
             if slot is None:
                 continue
+            if slot == 0 and is_documentation(p) and entry.is_file(follow_symlinks=False):
+                if warnings is not None:
+                    warnings.append(f"{p}: documentation, not a transcript (README, LICENSE, CHANGELOG, "
+                                    "CONTRIBUTING... are not built); rename it to build it as an edition")
+                continue
             if entry.is_symlink():
                 if warnings is not None:
                     warnings.append(f"{p}: a symbolic link; refused, not followed (copy the file in instead)")
                 continue
             if not entry.is_file(follow_symlinks=False):
                 continue
+            if f"{safe_stem(p.stem)}.html" in site.SITE_FILES:   # index.txt would overwrite the site's index
+                raise UsageError(f"{p}: its edition would overwrite the site's {safe_stem(p.stem)}.html; rename it")
             entry = docs.setdefault(safe_stem(p.stem), [None, None])
             if entry[slot] is not None:  # two names that sanitise alike: keep the first, never overwrite
                 raise UsageError(f"{p} and {entry[slot]} would write the same output files; rename one")
@@ -348,9 +366,7 @@ def _run(documents, src, dest, meta, formats, force, reconvert, jobs, incrementa
         if on_progress:
             on_progress(result.skipped + result.built + len(result.failed), len(documents))
     if result.editions:
-        name, _sha, state = _write(dest / "index.html", _index(result.editions), manifest, True)
-        if state == "written":
-            result.written.append(dest / name)
+        _write_site(dest, result, manifest, force, on_event, jobs)
 
 
 def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_edits, sources_cache,
@@ -464,18 +480,21 @@ def _metadata(root) -> dict:
             "speakers": ", ".join(speakers)}
 
 
-def _index(editions: list[dict]) -> bytes:
-    catalog = etree.Element("editions")
-    for ed in sorted(editions, key=lambda e: e["stem"]):
-        el = etree.SubElement(catalog, "edition", title=ed["title"], date=ed["date"], speakers=ed["speakers"])
-        if ed.get("review", {}).get("open"):  # the index flags documents with open questions (review.py)
-            el.set("open", str(ed["review"]["open"]))
-            el.set("review", ed["review"]["page"])
-        for fmt in ["html", "text", "markdown", "tsv", "json", "meta", "pdf", "tei"]:
-            if fmt in ed["formats"]:
-                etree.SubElement(el, "format", name=fmt, href=ed["formats"][fmt], label=FORMAT_LABELS[fmt])
-    data = bytes(renderer.stylesheet("index.xsl")(etree.ElementTree(catalog)))
-    return b"<!DOCTYPE html>\n" + data
+def _write_site(dest: Path, result: BuildResult, manifest, force: bool, on_event, jobs: int = 1) -> None:
+    """index.html, speakers.html, the search index, script and style (tei/site.py): recorded in the manifest
+    like every output; a site file edited by hand is kept (with a warning) unless --force."""
+    for name, data in site.build_site(dest, result.editions, jobs).items():
+        try:
+            _name, _sha, state = _write(dest / name, data, manifest, force)
+        except outputs.OverwriteRefused:
+            result.warnings.append(f"{dest / name}: edited by hand (or not written by tei-edition); kept, not "
+                                   "updated (build --force replaces it)")
+            continue
+        if state == "written":
+            result.written.append(dest / name)
+            _emit(on_event, "written", dest / name)
+        else:
+            result.unchanged += 1
 
 
 def _emit(callback, state: str, path: Path, detail: str = "") -> None:

@@ -63,7 +63,7 @@ def test_build_without_argument_outside_a_project_says_it_creates_the_sample(tmp
     built = tmp_path / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
     assert "no editions/ folder here: created editions/ with a sample transcript" in result.stderr
     assert "tei-edition build FOLDER" in result.stderr
-    assert built.exists() and "built 1 edition in " in result.stderr and "9 files written in editions/" in result.stderr  # 5 formats, 2 review files, index, TEI
+    assert built.exists() and "built 1 edition in " in result.stderr and "13 files written in editions/" in result.stderr  # 5 formats, 2 review files, TEI, 5 site files
     assert "open editions/index.html" in result.stderr
     again = runner.invoke(app, ["build"])
     assert again.exit_code == 0

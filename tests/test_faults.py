@@ -15,7 +15,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from tei import outputs, render, xmlio
+from tei import outputs, render, site, xmlio
 from tei.build import build, render_params
 from tei.cli import app
 from conftest import REPO, SEED
@@ -140,7 +140,7 @@ def test_output_folders_hold_no_cache_and_are_byte_identical(tmp_path):
     a = make_corpus(tmp_path / "a", 2)
     assert build(a).ok
     first = tree_of(a)
-    assert set(first) == {outputs.MANIFEST, "index.html"} | {f"doc-{i}{s}" for i in range(2) for s in
+    assert set(first) == {outputs.MANIFEST, *site.SITE_FILES} | {f"doc-{i}{s}" for i in range(2) for s in
                                                               (".txt", ".xml", ".html", ".edition.txt",
                                                                ".edition.md", ".tsv", ".json", ".review.json",
                                                                ".review.html")}

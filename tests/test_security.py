@@ -178,10 +178,14 @@ def test_every_html_page_carries_a_content_security_policy(tmp_path):
     src.mkdir()
     shutil.copy(SEED, src)
     assert build(src).ok
-    for page in (src / (SEED.stem + ".html"), src / "index.html"):
+    for page in (src / (SEED.stem + ".html"), src / "index.html", src / "speakers.html"):
         doc = html.document_fromstring(page.read_bytes())
         [csp] = doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")
-        assert "default-src 'none'" in csp and "script-src" not in csp and "form-action 'none'" in csp
+        assert "default-src 'none'" in csp and "form-action 'none'" in csp and "unsafe-eval" not in csp
+        scripts = re.findall(r"script-src ([^;]*)", csp)
+        # the index's script is a file beside it (site.js): 'self' only, never inline
+        assert scripts == (["'self'"] if page.name == "index.html" else []), (page.name, csp)
+        assert all(s.get("src") and not (s.text or "").strip() for s in doc.iter("script"))
 
 
 # --- schemas: imports are local-only ------------------------------------------------------------------------
