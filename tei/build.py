@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import __version__, fidelity, outputs, render as renderer, resources, review, xmlio
+from . import __version__, fidelity, language, outputs, render as renderer, resources, review, xmlio
 from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
@@ -257,7 +257,7 @@ def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force
 
 
 def _write(path: Path, data: bytes, manifest, force: bool) -> tuple[str, str, str]:
-    state, sha = outputs.write_file(path, data, manifest, force=force)
+    state, sha = outputs.write_file(path, data, manifest, force=force, durable=False)   # build syncs once
     return path.name, sha, state
 
 
@@ -298,6 +298,8 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
         finally:
             sources_cache.save()
             try:
+                if manifest.dirty:   # editions are written without fsync: flushed once, before they count
+                    outputs.sync_folder(dest)
                 manifest.save()
             except TeiEditionError:   # the disk is full: the journal keeps what the manifest could not
                 manifest.close_journal()
@@ -321,7 +323,8 @@ def _run(documents, src, dest, meta, formats, force, reconvert, jobs, incrementa
             continue
         previous = manifest.inputs.get(stem)
         recorded = job.edited_hash if job.tei_edited else job.input_hash
-        if incremental and previous and previous.get("input") == recorded and _outputs_intact(dest, previous):
+        if incremental and previous and previous.get("input") == recorded and _outputs_intact(
+                dest, previous, manifest, stem in manifest.replayed):
             result.skipped += 1
             result.editions.append(previous["edition"])
             _emit(on_event, "skipped", transcript or tei_file)
@@ -369,13 +372,16 @@ def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_
     return Job(stem, transcript, tei_file, meta_path, clean, h.hexdigest(), edited)
 
 
-def _outputs_intact(dest: Path, previous: dict) -> bool:
-    """Every file of the last build is still there, at the size we wrote (a cheap check, no re-hashing)."""
+def _outputs_intact(dest: Path, previous: dict, manifest, replayed: bool = False) -> bool:
+    """Every file of the last build is still there, at the size we wrote (a cheap check, no re-hashing); for a
+    document or file an interrupted run recorded (written, maybe not yet on disk): with the bytes recorded."""
     for name, size in previous.get("sizes", {}).items():
         try:
             if (dest / name).stat().st_size != size:
                 return False
         except FileNotFoundError:
+            return False
+        if (replayed or name in manifest.replayed) and manifest.current_digest(dest / name) != manifest.files.get(name):
             return False
     return True
 
@@ -395,6 +401,7 @@ def _execute(pending: list[Job], jobs: int):
     import multiprocessing
 
     shared_validator()                                    # compiled once, inherited by the forked workers
+    language.preload()                                    # lingua's trigram models (0.15 s), shared likewise
     for fmt in _shared["formats"]:
         if renderer.WRITERS[fmt].stylesheet:
             renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)

@@ -162,10 +162,11 @@ def _fault(stage: str) -> None:
             os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
     """Write to a temporary file beside the target, then rename: readers see the old file or the new one.
     Any OS error (read-only folder, full disk, a folder in the way) is an OutputError: one line, exit 2;
-    the temporary file is removed whatever happens (even Ctrl-C)."""
+    the temporary file is removed whatever happens (even Ctrl-C). `durable=False` skips the fsync: for a
+    caller that syncs the whole folder once before recording the files as done (build, outputs.sync_folder)."""
     path = Path(path)
     tmp = None
     try:
@@ -173,8 +174,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         if _FAULT:
             _fault("kill-before-rename")
