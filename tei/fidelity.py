@@ -134,6 +134,8 @@ def header_losses(front_matter: dict, root) -> list[str]:
 # text edition, and everything outside <!-- transcript --> in Markdown, are the edition's own.
 _EDITORIAL = re.compile("\u27e6[^\u27e7]*\u27e7")
 _MD_NOTE_REF = re.compile(r"\[\^\d+\]")
+_TEXT_RULE = re.compile(r"^=+$", re.MULTILINE)
+_NOTES_RULE = re.compile("^-+\n(Notes|\u27e6Notes\u27e7)$", re.MULTILINE)
 
 
 def edition_words(fmt: str, data: bytes) -> list[str]:
@@ -143,14 +145,17 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
         return words(pdf_text(data))
     text = data.decode("utf-8")
     if fmt == "text":
-        lines = text.split("\n")
-        start = next(i for i, line in enumerate(lines) if line and set(line) == {"="}) + 1
-        rules = [i for i, line in enumerate(lines) if line and set(line) == {"-"} and i + 1 < len(lines)
-                 and lines[i + 1] in ("Notes", "\u27e6Notes\u27e7")]
+        # Found by regex over the whole text (not a Python test per line): the first rule of '=', the last
+        # rule of '-' followed by a Notes line.
+        head = _TEXT_RULE.search(text)
+        if head is None:
+            raise ValueError("a text edition without its header rule of '='")
+        start = head.end()
+        rules = list(_NOTES_RULE.finditer(text))
         # This project's notes are the edition's own; another TEI's footnotes (under ⟦Notes⟧) are the source's.
-        end = rules[-1] if rules and lines[rules[-1] + 1] == "Notes" else len(lines)
-        body = "\n".join(lines[start:end])
-        return words(_EDITORIAL.sub(" ", _any(body, ANY_TEI_TEXT in "\n".join(lines[:start]))))
+        end = rules[-1].start() if rules and rules[-1].group(1) == "Notes" else len(text)
+        body = text[start:end]
+        return words(_EDITORIAL.sub(" ", _any(body, ANY_TEI_TEXT in text[:start])))
     if fmt == "markdown":
         any_tei = ANY_TEI_MD in text
         body = re.split(r"<!-- transcript(?: [a-z-]+)? -->", text, maxsplit=1)[1].split("<!-- /transcript -->", 1)[0]
@@ -163,21 +168,21 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
 
         rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
         any_tei = bool(rows) and rows[0][:2] == ["id", "element"]
-        out: list[str] = []
+        cells: list[str] = []   # the cells read, in order; their words taken in one pass (no word spans cells)
         last_sp = None
         for row in rows[1:]:
             if not row:
                 continue
             if any_tei:
-                out += words(_EDITORIAL.sub(" ", _any(row[4], True)))
+                cells.append(_EDITORIAL.sub(" ", _any(row[4], True)))
                 continue
             ident, _who, label, cell = row
             sp = ident.split(".")[0] if label else None
             if label and sp != last_sp:
-                out += words(_EDITORIAL.sub(" ", label))
+                cells.append(_EDITORIAL.sub(" ", label))
             last_sp = sp
-            out += words(_EDITORIAL.sub(" ", cell))
-        return out
+            cells.append(_EDITORIAL.sub(" ", cell))
+        return words("\n".join(cells))
     if fmt == "html":
         from lxml import html
 
