@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 
 from . import anytei
 from .encode import RESP, TEI_NS
@@ -184,20 +185,38 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
             cells.append(_EDITORIAL.sub(" ", cell))
         return words("\n".join(cells))
     if fmt == "html":
-        from lxml import html
-
-        doc = html.document_fromstring(data)
-        transcript = doc.find_class("transcript")[0]
+        # lxml's plain HTML parser: the same libxml2 parse as lxml.html's, without a Python element class per
+        # node (lxml.html's lookup was a third of this check).
+        doc = etree.fromstring(data, _HTML_PARSER)
+        transcript = _CLASS(doc, name="transcript")[0]
         if transcript.get("data-tei") == "any":
             return words(_any(_html_any(doc), True))
-        for el in transcript.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]"):
-            el.drop_tree()
+        for el in _EDITORIAL_XPATH(transcript):
+            _drop_tree(el)
         return words(" ".join(transcript.itertext()))
     if fmt == "json":
         from .jsondata import texts
 
         return words(" ".join(texts(data)))
     raise ValueError(f"no fidelity reader for {fmt}")
+
+
+_HTML_PARSER = etree.HTMLParser()
+_CLASS = etree.XPath("descendant-or-self::*[@class and contains(concat(' ', normalize-space(@class), ' '), "
+                     "concat(' ', $name, ' '))]")   # lxml.html's find_class
+_EDITORIAL_XPATH = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]")
+
+
+def _drop_tree(el) -> None:
+    """lxml.html's drop_tree: the element goes, its tail joins the text before it."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 # Editions of TEI from other projects (the generic renderer) say so: these markers tell the readers.
