@@ -210,7 +210,12 @@ def _hints(text: str) -> list[int]:
     words = _LETTERS.findall(text.lower())
     if _HINT_WORDS.isdisjoint(words) and not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words):
         return []
-    return [m.start() for m in _LETTERS.finditer(text) if _fold(m.group(0)) in _HINT_WORDS]
+    return [m.start() for m in _LETTERS.finditer(text) if _is_hint(m.group(0).lower())]
+
+
+def _is_hint(word: str) -> bool:
+    # a lower-case ASCII word folds to itself: only the others pay for _fold
+    return word in _HINT_WORDS or (not word.isascii() and _fold(word) in _HINT_WORDS)
 
 
 def _hint_within(hints: list[int], start: int, end: int) -> bool:
