@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import __version__, fidelity, language, outputs, render as renderer, resources, review, xmlio
+from . import __version__, fidelity, outputs, render as renderer, resources, review, xmlio
 from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
@@ -401,7 +401,9 @@ def _execute(pending: list[Job], jobs: int):
     import multiprocessing
 
     shared_validator()                                    # compiled once, inherited by the forked workers
-    language.preload()                                    # lingua's trigram models (0.15 s), shared likewise
+    # lingua is not loaded here: loading its models starts threads (rayon), and a process that forks with
+    # threads running is unsafe, while a signal taken by one of them left Ctrl-C unseen (test_faults). Each
+    # worker loads the trigram models it needs (0.15 s at most) on its first candidate sentence.
     for fmt in _shared["formats"]:
         if renderer.WRITERS[fmt].stylesheet:
             renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)

@@ -67,16 +67,6 @@ def _prefilter(codes: tuple[str, ...]):
     return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
-def preload() -> None:
-    """Load the trigram models of every language here (build: once, before forking the workers, which share
-    them); the full models still load only where a sentence passes the pre-filter."""
-    codes = tuple(_LINGUA_NAMES)
-    from lingua import Language, LanguageDetectorBuilder
-
-    LanguageDetectorBuilder.from_languages(*[getattr(Language, _LINGUA_NAMES[c]) for c in codes]) \
-        .with_low_accuracy_mode().with_preloaded_language_models().build()
-
-
 def _could_be_foreign(text: str, codes: tuple[str, ...]) -> bool:
     values = _prefilter(codes).compute_language_confidence_values(text)
     base = next((v.value for v in values if _iso(v.language) == codes[0]), 0.0)
