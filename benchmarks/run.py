@@ -2,6 +2,8 @@
 
     python benchmarks/run.py                 # 1, 100, 1000 documents (a few minutes)
     python benchmarks/run.py --sizes 1,100,1000,10000   # the full run of issue 5 (about half an hour)
+    python benchmarks/run.py --sizes 1,200 --readme     # also rewrites README's table between
+                                                        # <!-- build-benchmark --> markers (ratios only)
 
 Measures, on a corpus generated from the real transcripts (benchmarks/corpus.py):
 - documents/s and MB/s for convert, validate, render (each format) and the whole build, with 1 job and with
@@ -103,6 +105,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1,100,1000")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--readme", action="store_true", help="rewrite README.md's build-benchmark table (ratios)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     cores = os.cpu_count() or 1
@@ -127,11 +130,12 @@ def main() -> int:
             for jobs in sorted({1, cores}):
                 floor = run_stage(st_floor_parse, teis, jobs)
                 xslt_floor = run_stage(st_floor_xslt, teis, jobs)
+                figures[f"floor_{n}_j{jobs}"] = floor
                 rows.append((n, jobs, "floor: lxml parse+serialise", floor, n / floor, tei_mb / floor, 1.0))
                 rows.append((n, jobs, "floor: identity XSLT", xslt_floor, n / xslt_floor, tei_mb / xslt_floor,
                              xslt_floor / floor))
                 stages = [("convert", st_convert, files, mb), ("validate", st_validate, teis, tei_mb)]
-                stages += [(f"render {fmt}", make_render(fmt), teis, tei_mb) for fmt in render.WRITERS]
+                stages += [(f"render {fmt}", make_render(fmt), teis, tei_mb) for fmt in render.DEFAULT_FORMATS]
                 for name, fn, inputs, size in stages:
                     s = run_stage(fn, inputs, jobs)
                     rows.append((n, jobs, name, s, n / s, size / s, s / floor))
@@ -158,6 +162,8 @@ def main() -> int:
         print(f"{str(k) + 'x':>6} {mb:6.2f} {s:10.2f} {s / mb:9.2f} {peak:9.0f}")
     big = max(sizes)
     print()
+    if args.readme:
+        write_readme(readme_table(figures, big, cores, convert_seed()))
     if big < 1000:
         print(f"(targets are judged on 1,000 documents or more; {big} is too few: start-up dominates)")
         print(f"growth: 100x the size costs {scale[2][2] / scale[0][2]:.0f}x the time")
@@ -181,6 +187,48 @@ def main() -> int:
     if args.json:
         Path(args.json).write_text(json.dumps({"figures": figures, "scale": scale}, indent=1))
     return 0
+
+
+def convert_seed() -> dict:
+    """Whole-process `tei-edition convert` of the seed against `python -c pass`, medians of 5 interleaved runs."""
+    out = Path(tempfile.gettempdir()) / "tei-edition-bench-seed.xml"
+    cmds = {"convert": [sys.executable, "-m", "tei.cli", "convert", str(gen.SEED), "-o", str(out)],
+            "pass": [sys.executable, "-c", "pass"]}
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(5):
+        for name, cmd in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, capture_output=True, check=True)
+            times[name].append(time.perf_counter() - start)
+    return {k: sorted(v)[2] for k, v in times.items()}
+
+
+def readme_table(figures: dict, n: int, cores: int, seed: dict) -> str:
+    """Ratios (ours / the floor measured in the same run) for README: machines differ, ratios travel."""
+    floor = figures[f"floor_{n}_j1"] / n
+    rows = [("full build, per document, 1 job (TEI, validation, every default format, fidelity checks, review)",
+             f"{figures[f'build_{n}_j1'] / n / floor:.0f}x the floor", "20x"),
+            (f"full build, {cores} jobs against 1 job", f"speed-up {figures[f'build_{n}_j1'] / figures[f'build_{n}_j{cores}']:.2f}x",
+             ""),
+            (f"10,000 documents, {cores} jobs, extrapolated from {n}",
+             f"{figures[f'build_{n}_j{cores}'] / n * 10000:.0f} s on this machine", "90 s (target 60 s)")]
+    rows += [(f"stage {k.split('_')[1]} alone, 1 job", f"{v:.1f}x the floor", "")
+             for k, v in sorted(figures.items()) if k.startswith("ratio_") and k.endswith(f"_{n}_j1")]
+    rows.append(("`convert` of the seed, whole process", f"{seed['convert']:.2f} s ({seed['convert'] / seed['pass']:.0f}x "
+                 "`python -c pass`)", "0.35 s"))
+    head = (f"<!-- build-benchmark -->\nFigures of `python benchmarks/run.py --sizes 1,{n} --readme` ({n} generated "
+            f"documents, {cores} cores; the floor is lxml parse + serialise of the same TEI, per document, in the "
+            "same run):\n\n| measure | result | goal |\n|---|---|---|\n")
+    return head + "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows) + "<!-- /build-benchmark -->"
+
+
+def write_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = text.find("<!-- build-benchmark -->"), text.find("<!-- /build-benchmark -->")
+    if start < 0 or end < 0:
+        raise SystemExit("README.md has no <!-- build-benchmark --> ... <!-- /build-benchmark --> markers")
+    readme.write_text(text[:start] + table + text[end + len("<!-- /build-benchmark -->"):], encoding="utf-8")
 
 
 if __name__ == "__main__":

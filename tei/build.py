@@ -283,7 +283,7 @@ def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force
 
 
 def _write(path: Path, data: bytes, manifest, force: bool) -> tuple[str, str, str]:
-    state, sha = outputs.write_file(path, data, manifest, force=force)
+    state, sha = outputs.write_file(path, data, manifest, force=force, durable=False)   # build syncs once
     return path.name, sha, state
 
 
@@ -324,6 +324,8 @@ def build(sources: str | Path | None = None, out: str | Path | None = None, *, f
         finally:
             sources_cache.save()
             try:
+                if manifest.dirty:   # editions are written without fsync: flushed once, before they count
+                    outputs.sync_folder(dest)
                 manifest.save()
             except TeiEditionError:   # the disk is full: the journal keeps what the manifest could not
                 manifest.close_journal()
@@ -347,7 +349,8 @@ def _run(documents, src, dest, meta, formats, force, reconvert, jobs, incrementa
             continue
         previous = manifest.inputs.get(stem)
         recorded = job.edited_hash if job.tei_edited else job.input_hash
-        if incremental and previous and previous.get("input") == recorded and _outputs_intact(dest, previous):
+        if incremental and previous and previous.get("input") == recorded and _outputs_intact(
+                dest, previous, manifest, stem in manifest.replayed):
             result.skipped += 1
             result.editions.append(previous["edition"])
             _emit(on_event, "skipped", transcript or tei_file)
@@ -393,13 +396,16 @@ def _job(stem, transcript, tei_file, meta, dest, manifest, fingerprint, replace_
     return Job(stem, transcript, tei_file, meta_path, clean, h.hexdigest(), edited)
 
 
-def _outputs_intact(dest: Path, previous: dict) -> bool:
-    """Every file of the last build is still there, at the size we wrote (a cheap check, no re-hashing)."""
+def _outputs_intact(dest: Path, previous: dict, manifest, replayed: bool = False) -> bool:
+    """Every file of the last build is still there, at the size we wrote (a cheap check, no re-hashing); for a
+    document or file an interrupted run recorded (written, maybe not yet on disk): with the bytes recorded."""
     for name, size in previous.get("sizes", {}).items():
         try:
             if (dest / name).stat().st_size != size:
                 return False
         except FileNotFoundError:
+            return False
+        if (replayed or name in manifest.replayed) and manifest.current_digest(dest / name) != manifest.files.get(name):
             return False
     return True
 
@@ -419,6 +425,9 @@ def _execute(pending: list[Job], jobs: int):
     import multiprocessing
 
     shared_validator()                                    # compiled once, inherited by the forked workers
+    # lingua is not loaded here: loading its models starts threads (rayon), and a process that forks with
+    # threads running is unsafe, while a signal taken by one of them left Ctrl-C unseen (test_faults). Each
+    # worker loads the trigram models it needs (0.15 s at most) on its first candidate sentence.
     for fmt in _shared["formats"]:
         if renderer.WRITERS[fmt].stylesheet:
             renderer.stylesheet(renderer.WRITERS[fmt].stylesheet)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 
 from . import anytei
 from .encode import RESP, TEI_NS
@@ -134,6 +135,8 @@ def header_losses(front_matter: dict, root) -> list[str]:
 # text edition, and everything outside <!-- transcript --> in Markdown, are the edition's own.
 _EDITORIAL = re.compile("\u27e6[^\u27e7]*\u27e7")
 _MD_NOTE_REF = re.compile(r"\[\^\d+\]")
+_TEXT_RULE = re.compile(r"^=+$", re.MULTILINE)
+_NOTES_RULE = re.compile("^-+\n(Notes|\u27e6Notes\u27e7)$", re.MULTILINE)
 
 
 def edition_words(fmt: str, data: bytes) -> list[str]:
@@ -143,14 +146,17 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
         return words(pdf_text(data))
     text = data.decode("utf-8")
     if fmt == "text":
-        lines = text.split("\n")
-        start = next(i for i, line in enumerate(lines) if line and set(line) == {"="}) + 1
-        rules = [i for i, line in enumerate(lines) if line and set(line) == {"-"} and i + 1 < len(lines)
-                 and lines[i + 1] in ("Notes", "\u27e6Notes\u27e7")]
+        # Found by regex over the whole text (not a Python test per line): the first rule of '=', the last
+        # rule of '-' followed by a Notes line.
+        head = _TEXT_RULE.search(text)
+        if head is None:
+            raise ValueError("a text edition without its header rule of '='")
+        start = head.end()
+        rules = list(_NOTES_RULE.finditer(text))
         # This project's notes are the edition's own; another TEI's footnotes (under ⟦Notes⟧) are the source's.
-        end = rules[-1] if rules and lines[rules[-1] + 1] == "Notes" else len(lines)
-        body = "\n".join(lines[start:end])
-        return words(_EDITORIAL.sub(" ", _any(body, ANY_TEI_TEXT in "\n".join(lines[:start]))))
+        end = rules[-1].start() if rules and rules[-1].group(1) == "Notes" else len(text)
+        body = text[start:end]
+        return words(_EDITORIAL.sub(" ", _any(body, ANY_TEI_TEXT in text[:start])))
     if fmt == "markdown":
         any_tei = ANY_TEI_MD in text
         body = re.split(r"<!-- transcript(?: [a-z-]+)? -->", text, maxsplit=1)[1].split("<!-- /transcript -->", 1)[0]
@@ -162,20 +168,38 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
 
         return words(" ".join(texts(data)))
     if fmt == "html":
-        from lxml import html
-
-        doc = html.document_fromstring(data)
-        transcript = doc.find_class("transcript")[0]
+        # lxml's plain HTML parser: the same libxml2 parse as lxml.html's, without a Python element class per
+        # node (lxml.html's lookup was a third of this check).
+        doc = etree.fromstring(data, _HTML_PARSER)
+        transcript = _CLASS(doc, name="transcript")[0]
         if transcript.get("data-tei") == "any":
             return words(_any(_html_any(doc), True))
-        for el in transcript.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]"):
-            el.drop_tree()
+        for el in _EDITORIAL_XPATH(transcript):
+            _drop_tree(el)
         return words(" ".join(transcript.itertext()))
     if fmt == "json":
         from .jsondata import texts
 
         return words(" ".join(texts(data)))
     raise ValueError(f"no fidelity reader for {fmt}")
+
+
+_HTML_PARSER = etree.HTMLParser()
+_CLASS = etree.XPath("descendant-or-self::*[@class and contains(concat(' ', normalize-space(@class), ' '), "
+                     "concat(' ', $name, ' '))]")   # lxml.html's find_class
+_EDITORIAL_XPATH = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]")
+
+
+def _drop_tree(el) -> None:
+    """lxml.html's drop_tree: the element goes, its tail joins the text before it."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 # Editions of TEI from other projects (the generic renderer) say so: these markers tell the readers.

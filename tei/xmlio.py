@@ -12,7 +12,6 @@ libxml2's own size limits (10 MB per text node) would only refuse honest large t
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from lxml import etree
@@ -162,19 +161,21 @@ def _fault(stage: str) -> None:
             os.killpg(os.getpgrp(), signal.SIGKILL)
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
     """Write to a temporary file beside the target, then rename: readers see the old file or the new one.
     Any OS error (read-only folder, full disk, a folder in the way) is an OutputError: one line, exit 2;
-    the temporary file is removed whatever happens (even Ctrl-C)."""
+    the temporary file is removed whatever happens (even Ctrl-C). `durable=False` skips the fsync: for a
+    caller that syncs the whole folder once before recording the files as done (build, outputs.sync_folder)."""
     path = Path(path)
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = _create_temporary(path, names := [])
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         if _FAULT:
             _fault("kill-before-rename")
@@ -183,13 +184,32 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         if _FAULT:
             _fault("kill-after")
     except OSError as err:
-        _discard(tmp)
+        _discard(tmp or (names[0] if names else None))
         what = "is a directory, not a file" if isinstance(err, IsADirectoryError) else \
             f"cannot write: {err.strerror or err}"
         raise OutputError(what, path=path) from None
     except BaseException:
-        _discard(tmp)
+        _discard(tmp or (names[0] if names else None))
         raise
+
+
+_TMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _create_temporary(path: Path, names: list) -> tuple[int, str]:
+    """mkstemp's O_EXCL file beside the target (the same name pattern), with its name known *before* it is
+    created: a SIGTERM that unwinds the worker between the creation and the return still finds the name (in
+    `names`) and removes the file (mkstemp's window was hit once fsync no longer dominated the write)."""
+    import random
+
+    rng = random.SystemRandom()
+    while True:
+        name = str(path.parent / f".{path.name}.{''.join(rng.choice(_TMP_CHARS) for _ in range(8))}.tmp")
+        names[:] = [name]
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), name
+        except FileExistsError:   # another file's name: never ours to remove
+            names.clear()
 
 
 def _discard(tmp: str | None) -> None:

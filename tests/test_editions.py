@@ -34,6 +34,20 @@ def test_committed_editions_are_exactly_what_build_produces(tmp_path):
         assert (tmp_path / name).read_bytes() == (EDITIONS / name).read_bytes(), f"editions/{name} is stale"
 
 
+def test_a_parallel_build_writes_exactly_the_committed_editions(tmp_path):
+    """The optimised parallel path (models loaded before the fork, one sync per run instead of an fsync per
+    file) writes the same bytes as the committed editions: the seed and a copy, built with -j 2."""
+    shutil.copy(SEED, tmp_path)
+    shutil.copy(SEED, tmp_path / "copy.txt")
+    result = build(tmp_path, jobs=2)
+    assert result.ok and result.built == 2, result.failed
+    committed = sorted(p.name for p in EDITIONS.iterdir()   # the index and the manifest list both documents
+                       if p.name not in (SEED.name, "index.html") and not p.name.startswith("."))
+    assert len(committed) >= len(FORMATS) + 3
+    for name in committed:
+        assert (tmp_path / name).read_bytes() == (EDITIONS / name).read_bytes(), f"-j 2 wrote another {name}"
+
+
 @pytest.mark.parametrize("corpus_file", corpus_params(), indirect=True)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_source_word_is_in_every_edition(corpus_file, fmt):

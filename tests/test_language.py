@@ -74,3 +74,37 @@ def test_lingua_is_not_loaded_for_a_document_without_candidates():
     language._detector.cache_clear()
     foreign("T\n\nJan. 1, 2020\n\nTHE PRESIDENT: Thank you. Merci. Good night.\n")
     assert language._detector.cache_info().currsize == 0
+
+
+def test_the_seed_is_converted_without_loading_lingua_full_models():
+    # Its candidate sentences ("Microphone, please.") are English by lingua's trigram model: the full models
+    # (0.4 s, ~100 MiB) stay unloaded, and its foreign passage (a registered formula) is still marked.
+    from tei import language
+    from conftest import SEED
+
+    language._detector.cache_clear()
+    root = tei.convert_file(SEED).tree.getroot()
+    assert language._detector.cache_info().currsize == 0
+    assert [(f.get("{http://www.w3.org/XML/1998/namespace}lang"), f.text) for f in root.iterfind(".//t:foreign", NS)
+            if f.text] == [("fr", "Vive la France!")]
+
+
+def test_the_trigram_prefilter_loses_no_passage_the_full_model_marks(monkeypatch):
+    # The pre-filter only spares lingua's full model calls: with it off (every candidate to the full model),
+    # the corpus gets exactly the same foreign passages.
+    from tei import language
+
+    require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
+
+    def passages():
+        out = []
+        for path in files:
+            root = tei.convert_file(path).tree.getroot()
+            out += [(path.name, f.get("{http://www.w3.org/XML/1998/namespace}lang"), "".join(f.itertext()))
+                    for f in root.iterfind(".//t:foreign", NS)]
+        return out
+
+    with_prefilter = passages()
+    monkeypatch.setattr(language, "PREFILTER_SHARE", 0.0)
+    assert passages() == with_prefilter and len(with_prefilter) >= 30
