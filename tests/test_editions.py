@@ -10,7 +10,7 @@ from lxml import etree, html
 from typer.testing import CliRunner
 
 import tei
-from tei import fidelity, render, xmlio
+from tei import fidelity, render, site, xmlio
 from tei.build import build
 from tei.cli import app
 from conftest import CORPUS, NS, REPO, SEED, corpus_params, require
@@ -41,8 +41,8 @@ def test_a_parallel_build_writes_exactly_the_committed_editions(tmp_path):
     shutil.copy(SEED, tmp_path / "copy.txt")
     result = build(tmp_path, jobs=2)
     assert result.ok and result.built == 2, result.failed
-    committed = sorted(p.name for p in EDITIONS.iterdir()   # the index and the manifest list both documents
-                       if p.name not in (SEED.name, "index.html") and not p.name.startswith("."))
+    committed = sorted(p.name for p in EDITIONS.iterdir()   # the site pages and the manifest list both documents
+                       if p.name != SEED.name and p.name not in site.SITE_FILES and not p.name.startswith("."))
     assert len(committed) >= len(FORMATS) + 3
     for name in committed:
         assert (tmp_path / name).read_bytes() == (EDITIONS / name).read_bytes(), f"-j 2 wrote another {name}"
