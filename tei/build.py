@@ -45,6 +45,7 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     editions: list[dict] = field(default_factory=list)      # small metadata per edition, for the index
+    site_docs: dict[str, dict] = field(default_factory=dict)  # stem -> site.read_document, read by the worker
     warnings: list[str] = field(default_factory=list)       # one line each: refused symlinks, stale files removed
     seconds: float = 0.0
     out: Path | None = None
@@ -161,7 +162,10 @@ def _run_job(job: Job) -> dict:
             for name, data in reviews.items():
                 files.append(_write(dest / name, data, manifest, force))
                 edition["formats"]["review-" + name.rsplit(".", 1)[1]] = name
+        # What the site pages need of this TEI, read here from the tree in hand (and in parallel) rather than
+        # parsed again from disk by the parent after the run.
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
+                "site": site.read_document(tree.getroot(), job.stem),
                 "input": job.edited_hash if kept else job.input_hash, "notes": notes,
                 "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
     except OutputError as err:
@@ -471,6 +475,8 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
         _emit(on_event, "kept", dest / f"{outcome['stem']}.xml")
     edition = outcome["edition"]
     result.editions.append(edition)
+    if outcome.get("site") is not None:
+        result.site_docs[outcome["stem"]] = outcome["site"]
     sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values() if (dest / name).exists()}
     entry = {"input": outcome["input"], "edition": edition, "sizes": sizes}
     if outcome.get("source_digest"):
@@ -492,7 +498,7 @@ def _metadata(root) -> dict:
 def _write_site(dest: Path, result: BuildResult, manifest, force: bool, on_event, jobs: int = 1) -> None:
     """index.html, speakers.html, the search index, script and style (tei/site.py): recorded in the manifest
     like every output; a site file edited by hand is kept (with a warning) unless --force."""
-    for name, data in site.build_site(dest, result.editions, jobs).items():
+    for name, data in site.build_site(dest, result.editions, jobs, known=result.site_docs).items():
         try:
             _name, _sha, state = _write(dest / name, data, manifest, force)
         except outputs.OverwriteRefused:

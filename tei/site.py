@@ -291,18 +291,25 @@ def _read(item: tuple[Path, str]) -> dict:
 PARALLEL_FROM = 64   # documents; fewer are read faster than a pool of processes starts
 
 
-def build_site(dest: Path, editions: list[dict], jobs: int = 1) -> dict[str, bytes]:
-    """Every site file (name -> bytes) for the editions of one output folder, read from their TEI (in `jobs`
-    forked processes for a large folder: about 5 ms of CPU per seed-sized document)."""
+def build_site(dest: Path, editions: list[dict], jobs: int = 1, known: dict[str, dict] | None = None
+               ) -> dict[str, bytes]:
+    """Every site file (name -> bytes) for the editions of one output folder. `known` holds what the build's
+    workers already read (read_document) of the documents built in this run; the others (skipped by an
+    incremental build) are read from their TEI, in `jobs` forked processes for a large folder (about 5 ms of CPU
+    per seed-sized document)."""
+    known = known or {}
     by_stem = {ed["stem"]: ed for ed in editions}
-    items = [(dest / ed["formats"]["tei"], ed["stem"]) for ed in sorted(editions, key=lambda e: e["stem"])]
+    ordered = sorted(editions, key=lambda e: e["stem"])
+    items = [(dest / ed["formats"]["tei"], ed["stem"]) for ed in ordered if ed["stem"] not in known]
     if jobs > 1 and len(items) >= PARALLEL_FROM:
         import multiprocessing
 
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            docs = pool.map(_read, items, chunksize=max(1, len(items) // (jobs * 8)))
+            read = pool.map(_read, items, chunksize=max(1, len(items) // (jobs * 8)))
     else:
-        docs = [_read(item) for item in items]
+        read = [_read(item) for item in items]
+    found = dict(zip((stem for _path, stem in items), read))
+    docs = [known[ed["stem"]] if ed["stem"] in known else found[ed["stem"]] for ed in ordered]
     persons = merge_persons(docs)
     catalog = _catalog(docs, by_stem, persons)
     assets = resources.transforms_dir()

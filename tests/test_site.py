@@ -60,6 +60,21 @@ def test_site_files_are_recorded_deterministic_and_never_sources(seed_site, tmp_
         assert (other / name).read_bytes() == (seed_site / name).read_bytes(), name
 
 
+def test_site_read_by_the_workers_equals_the_site_read_from_disk(tmp_path):
+    """A full build takes each document's site data from its worker (the tree in hand); an incremental build
+    that skips every document reads them back from the TEI on disk: the pages must be the same bytes, or the
+    in-worker shortcut reads something else than what was written."""
+    shutil.copy(SEED, tmp_path)
+    shutil.copy(SEED, tmp_path / "copy.txt")
+    first = build(tmp_path, jobs=2)
+    assert first.ok and first.built == 2 and set(first.site_docs) == {STEM, "copy"}
+    written = {name: (tmp_path / name).read_bytes() for name in site.SITE_FILES}
+    again = build(tmp_path)
+    assert again.ok and again.skipped == 2 and not again.site_docs
+    for name in site.SITE_FILES:
+        assert (tmp_path / name).read_bytes() == written[name], name
+
+
 def test_a_hand_edited_site_file_is_kept_unless_force(tmp_path):
     shutil.copy(SEED, tmp_path)
     assert build(tmp_path).ok
