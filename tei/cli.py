@@ -400,22 +400,10 @@ def render(
     check: Annotated[bool, typer.Option("--check/--no-check", help="Validate the TEI first (the gate).")] = True,
 ):
     """Render one TEI file into an edition format with the XSLT writers."""
-    from . import outputs, render as renderer, xmlio
-    from .validate import gate
+    from .start import render_file   # also the light entry point's (tei/start.py): one body for both
 
     try:
-        if width and to != "text":
-            raise UsageError(f"--width wraps the text edition only (use it with --to text, not --to {to})")
-        tree = xmlio.parse_file(source)
-        if check:
-            note = gate(tree, source)
-            if note:
-                typer.echo(f"tei-edition: note: {source}: {note}", err=True)
-        data = renderer.render(tree, to, **({"width": width} if to == "text" else {}))
-        if output is None:
-            sys.stdout.buffer.write(data)
-        else:
-            outputs.write(output, data, force=force)
+        render_file(source, to, output, width, force, check, note=lambda line: typer.echo(line, err=True))
     except TeiEditionError as err:
         _fail(err)
 
