@@ -15,7 +15,6 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .conventions import LANGUAGE_NAMES, LANGUAGES
 from .errors import InputError, TeiEditionError, UsageError
 
 from .render import WRITERS
@@ -111,6 +110,7 @@ def _width(text: str) -> int:
 
 def _language(text: str) -> str:
     """--lang: an ISO 639-1 code the language identifier knows; a language name gets its code suggested."""
+    from .conventions import LANGUAGE_NAMES, LANGUAGES   # imported when --lang is given, not for every command
     from .language import _LINGUA_NAMES
 
     code = text.strip().lower()

@@ -1,15 +1,13 @@
 """The writers table: format name -> stylesheet, file suffix, parameters. XSLT 1.0 run by lxml.
 
 Adding a format is one stylesheet in transforms/ (importing common.xsl) and one line in WRITERS.
-Stylesheets are compiled once per process and run with file and network access denied.
+Stylesheets are compiled once per process and run with file and network access denied. lxml is imported when
+a stylesheet is first needed: the command line reads this table for its --help and option checks.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
-
-from . import resources, xmlio
 from .errors import InputError, InvalidDocument, UsageError
 
 
@@ -37,6 +35,10 @@ _compiled: dict[str, etree.XSLT] = {}
 
 
 def stylesheet(name: str) -> etree.XSLT:
+    from lxml import etree
+
+    from . import resources, xmlio
+
     if name not in _compiled:
         path = resources.transforms_dir() / name
         _compiled[name] = etree.XSLT(xmlio.parse_resource(path), access_control=etree.XSLTAccessControl.DENY_ALL)
@@ -62,6 +64,8 @@ def render(tree, fmt: str, **params) -> bytes:
     writer = WRITERS[fmt]
     if writer.function:
         return _python_writer(writer.function)(tree)
+    from lxml import etree
+
     values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
     xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}
     try:
