@@ -148,7 +148,7 @@ def main() -> int:
         if a is None:
             table.append(f"| {what} | – | – | – | {peer} |")
         else:
-            table.append(f"| {what} | {a:.2f} | {b:.2f} | **{a / b:.2f}** | {peer} |")
+            table.append(f"| {what} | {a:.3f} | {b:.3f} | **{a / b:.2f}** | {peer} |")
     text = "\n".join(table)
     print(text)
     if args.readme:

@@ -6,19 +6,26 @@ a stylesheet is first needed: the command line reads this table for its --help a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .errors import InputError, InvalidDocument, UsageError
 
 
-@dataclass(frozen=True)
 class Writer:
-    stylesheet: str
-    suffix: str              # appended to the edition's stem: NAME + suffix
-    media_type: str
-    params: dict = field(default_factory=dict)
-    function: str | None = None   # a Python writer (module.function) instead of a stylesheet
-    default: bool = True          # built by `build` unless --to says otherwise (PDF needs a browser: opt-in)
+    """One format. A plain class, not a dataclass: importing dataclasses (with inspect and ast) costs more than
+    rendering the seed takes, and `render` imports this table first."""
+
+    __slots__ = ("stylesheet", "suffix", "media_type", "params", "function", "default")
+
+    def __init__(self, stylesheet: str, suffix: str, media_type: str, params: dict | None = None,
+                 function: str | None = None, default: bool = True):
+        self.stylesheet = stylesheet
+        self.suffix = suffix                # appended to the edition's stem: NAME + suffix
+        self.media_type = media_type
+        self.params = params or {}
+        self.function = function            # a Python writer (module.function) instead of a stylesheet
+        self.default = default              # built by `build` unless --to says otherwise (PDF: opt-in)
+
+    def __repr__(self) -> str:
+        return f"Writer({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
 
 
 WRITERS: dict[str, Writer] = {
