@@ -15,7 +15,6 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
-from .conventions import LANGUAGE_NAMES, LANGUAGES
 from .errors import InputError, TeiEditionError, UsageError
 
 from .render import WRITERS
@@ -111,6 +110,7 @@ def _width(text: str) -> int:
 
 def _language(text: str) -> str:
     """--lang: an ISO 639-1 code the language identifier knows; a language name gets its code suggested."""
+    from .conventions import LANGUAGE_NAMES, LANGUAGES   # imported when --lang is given, not for every command
     from .language import _LINGUA_NAMES
 
     code = text.strip().lower()
@@ -400,22 +400,10 @@ def render(
     check: Annotated[bool, typer.Option("--check/--no-check", help="Validate the TEI first (the gate).")] = True,
 ):
     """Render one TEI file into an edition format with the XSLT writers."""
-    from . import outputs, render as renderer, xmlio
-    from .validate import gate
+    from .start import render_file   # also the light entry point's (tei/start.py): one body for both
 
     try:
-        if width and to != "text":
-            raise UsageError(f"--width wraps the text edition only (use it with --to text, not --to {to})")
-        tree = xmlio.parse_file(source)
-        if check:
-            note = gate(tree, source)
-            if note:
-                typer.echo(f"tei-edition: note: {source}: {note}", err=True)
-        data = renderer.render(tree, to, **({"width": width} if to == "text" else {}))
-        if output is None:
-            sys.stdout.buffer.write(data)
-        else:
-            outputs.write(output, data, force=force)
+        render_file(source, to, output, width, force, check, note=lambda line: typer.echo(line, err=True))
     except TeiEditionError as err:
         _fail(err)
 

@@ -5,7 +5,6 @@ output that cannot be written, 130 interrupted.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -58,13 +57,24 @@ class OverwriteRefused(TeiEditionError):
     exit_code = 1
 
 
-@dataclass(frozen=True)
-class Warning_:
-    """A non-fatal finding of the converter, tied to a source line and a convention id."""
+def __getattr__(name: str):
+    """Warning_ is made on first use (PEP 562): dataclasses, with inspect and ast, costs more to import than
+    `render` of the seed takes, and every command imports this module."""
+    if name != "Warning_":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from dataclasses import dataclass
 
-    line: int
-    convention: str
-    message: str
+    @dataclass(frozen=True)
+    class Warning_:
+        """A non-fatal finding of the converter, tied to a source line and a convention id."""
 
-    def __str__(self) -> str:
-        return f"line {self.line}: [{self.convention}] {self.message}"
+        line: int
+        convention: str
+        message: str
+
+        def __str__(self) -> str:
+            return f"line {self.line}: [{self.convention}] {self.message}"
+
+    Warning_.__qualname__ = "Warning_"   # as if defined at the top level: repr and pickle name it so
+    globals()["Warning_"] = Warning_
+    return Warning_

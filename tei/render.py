@@ -1,26 +1,31 @@
 """The writers table: format name -> stylesheet, file suffix, parameters. XSLT 1.0 run by lxml.
 
 Adding a format is one stylesheet in transforms/ (importing common.xsl) and one line in WRITERS.
-Stylesheets are compiled once per process and run with file and network access denied.
+Stylesheets are compiled once per process and run with file and network access denied. lxml is imported when
+a stylesheet is first needed: the command line reads this table for its --help and option checks.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from lxml import etree
-
-from . import resources, xmlio
 from .errors import InputError, InvalidDocument, UsageError
 
 
-@dataclass(frozen=True)
 class Writer:
-    stylesheet: str
-    suffix: str              # appended to the edition's stem: NAME + suffix
-    media_type: str
-    params: dict = field(default_factory=dict)
-    function: str | None = None   # a Python writer (module.function) instead of a stylesheet
-    default: bool = True          # built by `build` unless --to says otherwise (PDF needs a browser: opt-in)
+    """One format. A plain class, not a dataclass: importing dataclasses (with inspect and ast) costs more than
+    rendering the seed takes, and `render` imports this table first."""
+
+    __slots__ = ("stylesheet", "suffix", "media_type", "params", "function", "default")
+
+    def __init__(self, stylesheet: str, suffix: str, media_type: str, params: dict | None = None,
+                 function: str | None = None, default: bool = True):
+        self.stylesheet = stylesheet
+        self.suffix = suffix                # appended to the edition's stem: NAME + suffix
+        self.media_type = media_type
+        self.params = params or {}
+        self.function = function            # a Python writer (module.function) instead of a stylesheet
+        self.default = default              # built by `build` unless --to says otherwise (PDF: opt-in)
+
+    def __repr__(self) -> str:
+        return f"Writer({', '.join(f'{k}={getattr(self, k)!r}' for k in self.__slots__)})"
 
 
 WRITERS: dict[str, Writer] = {
@@ -39,6 +44,10 @@ _compiled: dict[str, etree.XSLT] = {}
 
 
 def stylesheet(name: str) -> etree.XSLT:
+    from lxml import etree
+
+    from . import resources, xmlio
+
     if name not in _compiled:
         path = resources.transforms_dir() / name
         _compiled[name] = etree.XSLT(xmlio.parse_resource(path), access_control=etree.XSLTAccessControl.DENY_ALL)
@@ -64,6 +73,8 @@ def render(tree, fmt: str, **params) -> bytes:
     writer = WRITERS[fmt]
     if writer.function:
         return _python_writer(writer.function)(tree)
+    from lxml import etree
+
     values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
     xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}
     try:

@@ -17,10 +17,10 @@ def test_wheel_contains_schemas_transforms_and_seed(tmp_path):
     for needed in ("tei/_data/schemas/tei-edition.xsd", "tei/_data/schemas/tei-edition.sch",
                    "tei/_data/schemas/xml.xsd", "tei/_data/transforms/common.xsl",
                    "tei/_data/transforms/html.xsl", "tei/_data/transforms/index.xsl",
-                   "tei/_data/seed/dod-2016-01-21-carter-ecole-militaire.txt", "tei/cli.py"):
+                   "tei/_data/seed/dod-2016-01-21-carter-ecole-militaire.txt", "tei/cli.py", "tei/start.py"):
         assert needed in names, needed
     entry = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "tei-edition = tei.cli:main" in entry
+    assert "tei-edition = tei.start:main" in entry   # the light entry point (tei/start.py)
 
 
 def test_installed_layout_is_preferred_over_the_checkout(tmp_path, monkeypatch):
