@@ -200,3 +200,17 @@ def test_one_bad_document_does_not_stop_the_others_and_index_is_sorted(tmp_path)
     dates = [t.get("datetime") for t in index.xpath("//time")]
     assert len(dates) == 3 and dates == sorted(dates)
     assert index.xpath("//a[.='TSV']") and index.xpath("//a[.='Markdown']")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_text_formats_show_the_certainty_of_every_supplied_speaker(fmt):
+    """The HTML shows a supplied label's certainty as a badge; the text formats print it after the note that
+    names the rule, in editorial brackets (so the word check does not count it)."""
+    tree = tei.convert_file(SEED).tree
+    supplied = tree.getroot().xpath("//t:sp[t:speaker/t:supplied][@cert]", namespaces=NS)
+    assert supplied, "the seed has supplied speakers"
+    out = render.render(tree, fmt).decode("utf-8")
+    notes = [line for line in out.splitlines() if "attributed by rule" in line]
+    assert len(notes) == len(supplied)
+    for line, sp in zip(notes, supplied):
+        assert line.endswith(f"⟦certainty {sp.get('cert')}⟧"), line

@@ -144,6 +144,14 @@
   <xsl:template match="t:gap[@resp = '#tei-edition']" mode="inline">
     <xsl:value-of select="concat($ED_OPEN, 'material skipped in the source ')"/><xsl:call-template name="inferred"/><xsl:value-of select="$ED_CLOSE"/>
   </xsl:template>
+  <!-- A note on a supplied speaker (type="attribution") gets the turn's certainty after its rule, in editorial
+       brackets, so the text formats show how sure the inference is as the HTML's badge does. -->
+  <xsl:template name="note-certainty">
+    <xsl:if test="@type = 'attribution' and ../@cert">
+      <xsl:value-of select="concat(' ', $ED_OPEN, 'certainty ', ../@cert, $ED_CLOSE)"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Who inferred an editorial mark and how sure: shown in every format, not only in a tooltip. -->
   <xsl:template name="inferred">
     <xsl:value-of select="concat('(inferred by tei-edition', substring(', certainty ', 1, 13 * boolean(@cert)), @cert, ')')"/>

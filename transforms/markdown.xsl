@@ -119,7 +119,7 @@
       <xsl:text>&#10;</xsl:text>
       <xsl:for-each select="$notes">
         <xsl:text>[^</xsl:text><xsl:call-template name="note-number"/><xsl:text>]: </xsl:text>
-        <xsl:call-template name="flat"/><xsl:text>&#10;</xsl:text>
+        <xsl:call-template name="flat"/><xsl:call-template name="note-certainty"/><xsl:text>&#10;</xsl:text>
       </xsl:for-each>
     </xsl:if>
   </xsl:template>

@@ -85,7 +85,7 @@
       <xsl:for-each select="$notes">
         <xsl:call-template name="para">
           <xsl:with-param name="text">
-            <xsl:call-template name="note-ref"/><xsl:text> </xsl:text><xsl:call-template name="flat"/>
+            <xsl:call-template name="note-ref"/><xsl:text> </xsl:text><xsl:call-template name="flat"/><xsl:call-template name="note-certainty"/>
           </xsl:with-param>
         </xsl:call-template>
       </xsl:for-each>
