@@ -15,6 +15,7 @@ source folder are refused, never followed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -495,21 +496,44 @@ def _metadata(root) -> dict:
             "speakers": ", ".join(speakers)}
 
 
+def _site_key(result: BuildResult, manifest) -> str:
+    """What the site pages are made of: each edition's metadata and the recorded input of its document (which
+    holds the tool's fingerprint). The same key means the same pages."""
+    editions = sorted(result.editions, key=lambda e: e["stem"])
+    inputs = [(manifest.inputs.get(ed["stem"]) or {}).get("input") for ed in editions]
+    return hashlib.sha256(json.dumps([editions, inputs], sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _site_intact(dest: Path, manifest) -> bool:
+    return all((dest / name).is_file() and manifest.files.get(name) == outputs.file_digest(dest / name)
+               for name in site.SITE_FILES)
+
+
 def _write_site(dest: Path, result: BuildResult, manifest, force: bool, on_event, jobs: int = 1) -> None:
     """index.html, speakers.html, the search index, script and style (tei/site.py): recorded in the manifest
-    like every output; a site file edited by hand is kept (with a warning) unless --force."""
+    like every output; a site file edited by hand is kept (with a warning) unless --force. When neither the
+    editions nor the site files changed since the pages were last written in full (a no-op rebuild), they are
+    not made again: reading every TEI back for them cost more than the rest of a no-op run."""
+    key = _site_key(result, manifest)
+    if not force and manifest.site == key and _site_intact(dest, manifest):
+        result.unchanged += len(site.SITE_FILES)
+        return
+    manifest.set_site(None)   # journaled before the first page is replaced, so a killed run makes them again
+    complete = True
     for name, data in site.build_site(dest, result.editions, jobs, known=result.site_docs).items():
         try:
             _name, _sha, state = _write(dest / name, data, manifest, force)
         except outputs.OverwriteRefused:
             result.warnings.append(f"{dest / name}: edited by hand (or not written by tei-edition); kept, not "
                                    "updated (build --force replaces it)")
+            complete = False
             continue
         if state == "written":
             result.written.append(dest / name)
             _emit(on_event, "written", dest / name)
         else:
             result.unchanged += 1
+    manifest.set_site(key if complete else None)   # a kept hand edit is warned about again next time
 
 
 def _emit(callback, state: str, path: Path, detail: str = "") -> None:

@@ -63,6 +63,7 @@ class Manifest:
         self.store = Path(store) if store is not None else self.folder   # where the manifest and journal live
         self.files: dict[str, str] = {}        # name -> sha256 as written (or about to be written)
         self.inputs: dict[str, dict] = {}
+        self.site: str | None = None           # the key of the site pages last written in full (build.py)
         self.dirty = False
         self.replayed: set[str] = set()         # documents and files the journal of an interrupted run recorded
         self._journal: int | None = None
@@ -71,6 +72,7 @@ class Manifest:
             self.files = {k: v for k, v in data.get("files", {}).items() if isinstance(v, str)}
             inputs = data.get("inputs", {})
             self.inputs = {k: v for k, v in inputs.items() if isinstance(v, dict)} if isinstance(inputs, dict) else {}
+            self.site = data.get("site") if isinstance(data.get("site"), str) else None
         else:  # version 1: {name: sha256}
             self.files = {k: v for k, v in data.items() if isinstance(v, str)}
         self._replay()
@@ -91,6 +93,8 @@ class Manifest:
             if isinstance(entry.get("f"), str) and isinstance(entry.get("h"), str):
                 self.files[entry["f"]] = entry["h"]
                 self.replayed.add(entry["f"])
+            elif "site" in entry:
+                self.site = entry["site"] if isinstance(entry["site"], str) else None
             elif isinstance(entry.get("doc"), str):
                 self.replayed.add(entry["doc"])
                 if isinstance(entry.get("v"), dict):
@@ -150,10 +154,19 @@ class Manifest:
         self.dirty = True
         self._log({"doc": stem, "v": value})
 
+    def set_site(self, key: str | None) -> None:
+        """Journaled like a document: a run killed while writing the pages replays `None` and makes them again."""
+        if key != self.site:
+            self.site = key
+            self.dirty = True
+            self._log({"site": key})
+
     def save(self) -> None:
         if self.dirty:
             data = {"version": FORMAT_VERSION, "files": dict(sorted(self.files.items())),
                     "inputs": dict(sorted(self.inputs.items()))}
+            if self.site:
+                data["site"] = self.site
             xmlio.write_atomic(self.store / MANIFEST, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
             self.dirty = False
         self.close_journal(remove=True)

@@ -322,3 +322,31 @@ def test_site_read_in_parallel_is_byte_identical(corpus_site, monkeypatch):
     monkeypatch.setattr(site, "PARALLEL_FROM", 2)
     assert site.build_site(corpus_site, editions, jobs=2) == one
     assert one[site.INDEX] == (corpus_site / site.INDEX).read_bytes()
+
+
+def test_a_no_op_rebuild_does_not_make_the_site_again_but_any_change_does(tmp_path, monkeypatch):
+    """A rebuild that changed nothing keeps the pages without reading any TEI back; a changed transcript, a
+    deleted page or a journaled (interrupted) page write makes them again."""
+    shutil.copy(SEED, tmp_path)
+    assert build(tmp_path).ok
+    pages = {name: (tmp_path / name).read_bytes() for name in site.SITE_FILES}
+    real = site.build_site
+    calls = []
+    monkeypatch.setattr(site, "build_site", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert build(tmp_path).ok and calls == []
+    assert {name: (tmp_path / name).read_bytes() for name in site.SITE_FILES} == pages
+
+    (tmp_path / site.SPEAKERS).unlink()                      # a page gone: made again
+    assert build(tmp_path).ok and len(calls) == 1 and (tmp_path / site.SPEAKERS).read_bytes() == pages[site.SPEAKERS]
+
+    manifest = outputs.Manifest(tmp_path)                    # a run killed while writing the pages
+    manifest.open_journal()
+    manifest.set_site(None)
+    manifest.close_journal()
+    assert outputs.Manifest(tmp_path).site is None
+    assert build(tmp_path).ok and len(calls) == 2
+
+    source = tmp_path / SEED.name                            # a changed transcript: its words are searched
+    source.write_text(source.read_text(encoding="utf-8") + "\nMODERATOR: Zanzibar quokka.\n", encoding="utf-8")
+    assert build(tmp_path).ok and len(calls) == 3
+    assert "quokka" in (tmp_path / site.SEARCH).read_text(encoding="utf-8")
