@@ -415,11 +415,25 @@ def _outputs_intact(dest: Path, previous: dict, manifest, replayed: bool = False
     return True
 
 
+STOP_GRACE = 2   # seconds a terminated worker has to unwind before it exits without unwinding
+
+
+def _on_sigterm(*_args) -> None:
+    """A worker told to stop (the parent terminates the pool after Ctrl-C): unwind with SystemExit, so that
+    write_atomic removes its temporary file. A signal handler's exception is swallowed when it fires inside a
+    finaliser ("Exception ignored in ..."): the worker would then take its next task and wait forever on the
+    queue lock the terminating parent holds, and the parent forever on it (seen in CI). So an alarm ends the
+    worker for good after STOP_GRACE seconds: os._exit cannot be caught, and by then any write it was in has
+    finished or been unwound."""
+    signal.signal(signal.SIGALRM, lambda *_: os._exit(143))
+    signal.alarm(STOP_GRACE)
+    raise SystemExit(143)
+
+
 def _worker_init() -> None:
-    # Ctrl-C goes to the whole process group: only the parent handles it. It then terminates the pool with
-    # SIGTERM, which here unwinds (SystemExit) so write_atomic removes its temporary file.
+    # Ctrl-C goes to the whole process group: only the parent handles it (and terminates the pool).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(SystemExit(143)))
+    signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 def _execute(pending: list[Job], jobs: int):
@@ -441,14 +455,38 @@ def _execute(pending: list[Job], jobs: int):
     # A finished run closes the pool (each worker takes its stop sentinel and exits); only an interrupted one
     # terminates it. Pool.__exit__ would terminate every time, and a SIGTERM that unwinds a worker while it
     # holds the task queue's lock leaves the other workers waiting on that lock forever (seen in CI).
+    # Ctrl-C is also recorded, not only raised: a KeyboardInterrupt that fires inside a finaliser is swallowed
+    # ("Exception ignored in ..."), and the run would go on to the end and exit 0 (seen in CI).
+    interrupted: list[int] = []
+
+    def on_sigint(signum, _frame):
+        interrupted.append(signum)
+        raise KeyboardInterrupt
+
+    previous = _install(signal.SIGINT, on_sigint)
     try:
-        yield from pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1)))
+        for outcome in pool.imap(_run_job, pending, chunksize=max(1, min(16, len(pending) // (jobs * 8) or 1))):
+            if interrupted:
+                raise KeyboardInterrupt
+            yield outcome
+            if interrupted:
+                raise KeyboardInterrupt
         pool.close()
     except BaseException:
         pool.terminate()
         raise
     finally:
         pool.join()
+        if previous is not None:
+            _install(signal.SIGINT, previous)
+
+
+def _install(signum: int, handler):
+    """signal.signal where Python allows it (the main thread); the previous handler, or None."""
+    try:
+        return signal.signal(signum, handler)
+    except ValueError:   # build() called from another thread: Ctrl-C is not ours to handle there
+        return None
 
 
 def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) -> None:

@@ -266,6 +266,61 @@ def test_ctrl_c_stops_the_workers_cleanly(tmp_path):
     assert build(src).ok and tree_of(src) == clean_build(tmp_path, src)
 
 
+
+class _Swallowing:
+    """An object whose finaliser takes a signal: the handler's exception is swallowed there by Python
+    ("Exception ignored in ..."), as happens when a signal lands in any __del__."""
+    def __init__(self, signum):
+        self.signum = signum
+
+    def __del__(self):
+        os.kill(os.getpid(), self.signum)
+        for _ in range(1000):   # the handler runs (and raises, in vain) between these bytecodes
+            pass
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed one
+def test_a_terminated_worker_exits_even_when_its_sigterm_is_swallowed():
+    """A worker whose SystemExit was swallowed would wait forever on the queue lock the terminating parent
+    holds (a hung build, seen in CI); the alarm set by the handler ends it with 143."""
+    import multiprocessing
+
+    from tei import build as build_module
+
+    def worker():
+        build_module._worker_init()
+        _Swallowing(signal.SIGTERM)
+        signal.pause()          # stands for the queue lock it would wait on
+
+    proc = multiprocessing.get_context("fork").Process(target=worker)
+    proc.start()
+    proc.join(timeout=60)
+    if proc.is_alive():
+        proc.kill()
+    assert proc.exitcode == 143
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed one
+def test_ctrl_c_is_not_lost_when_the_interrupt_is_swallowed(tmp_path, monkeypatch):
+    """Ctrl-C landing in a finaliser of the parent: the run still stops (KeyboardInterrupt), it does not go on
+    to the end and exit 0."""
+    from tei import build as build_module
+
+    src = make_corpus(tmp_path / "src", 4)
+    real = build_module._absorb
+    calls = []
+
+    def absorb(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            _Swallowing(signal.SIGINT)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "_absorb", absorb)
+    with pytest.raises(KeyboardInterrupt):
+        build(src, jobs=2)
+    assert len(calls) < 4
+
 # --- one bad input never stops the rest ---------------------------------------------------------------------
 def _bad_inputs(src):
     unreadable = src / "unreadable.txt"
