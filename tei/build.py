@@ -82,10 +82,11 @@ def is_edition_output(path: Path) -> bool:
     return ".edition." in path.name or path.name in site.SITE_FILES or path.name.startswith(".")
 
 
-# Documentation beside the transcripts (README.md, LICENSE.txt, CHANGELOG.md, README.fr.md) is not built as an
-# edition. The whole name must be one of these words (a dotted suffix aside): "security-council.txt" is built.
+# Documentation beside the transcripts (README.md, LICENSE.txt, CHANGELOG.md, README.fr.md; ParlaMint's
+# sample folder has a SOURCES.md) is not built as an edition. The whole name must be one of these words (a dotted suffix aside): "security-council.txt" is built.
 NOT_TRANSCRIPTS = re.compile(r"(readme|licen[cs]e|copying|changelog|changes|history|contributing|authors|"
-                             r"contributors|notice|code_of_conduct|security|todo)(\.[\w-]+)*", re.IGNORECASE)
+                             r"contributors|maintainers|notice|code_of_conduct|security|todo|sources|notes|"
+                             r"install|citation|funding)(\.[\w-]+)*", re.IGNORECASE)
 
 
 def is_documentation(path: Path) -> bool:

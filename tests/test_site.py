@@ -88,7 +88,7 @@ def test_a_hand_edited_site_file_is_kept_unless_force(tmp_path):
 
 def test_documentation_in_a_transcript_folder_is_not_built(tmp_path):
     shutil.copy(SEED, tmp_path)
-    docs = ["README.md", "LICENSE.txt", "CHANGELOG.md", "CONTRIBUTING.md", "readme.fr.md"]
+    docs = ["README.md", "LICENSE.txt", "CHANGELOG.md", "CONTRIBUTING.md", "readme.fr.md", "SOURCES.md", "NOTES.txt"]
     for name in docs:
         (tmp_path / name).write_text("MR. SMITH: This reads like a transcript.\n")
     (tmp_path / "security-council-remarks.txt").write_text("MR. SMITH: A transcript whose name starts "
