@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, start
 from .errors import InputError, TeiEditionError, UsageError
 
 from .render import WRITERS
@@ -99,12 +99,11 @@ def _count(text: str) -> int:
 
 
 def _width(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a whole number of columns (0: unwrapped)") from None
-    if n < 0 or 0 < n < 20:
-        raise typer.BadParameter(f"{n} columns: give 0 (unwrapped) or 20 or more")
+    n = start.width(text)   # the rule lives once, in the light entry point
+    if n is None:
+        if not text.strip().lstrip("+-").isdigit():
+            raise typer.BadParameter(f"{text!r} is not a whole number of columns (0: unwrapped)")
+        raise typer.BadParameter(f"{int(text)} columns: give 0 (unwrapped) or {start.MIN_WIDTH} or more")
     return n
 
 

@@ -40,13 +40,16 @@ def render_file(source: Path, to: str = "html", output: Path | None = None, widt
         outputs.write(output, data, force=force)
 
 
-def _width(text: str) -> int | None:
-    """--width as cli._width accepts it, or None (then the typer app explains the refusal)."""
+MIN_WIDTH = 20   # --width: 0 (unwrapped) or at least this many columns
+
+
+def width(text: str) -> int | None:
+    """--width's value, or None when refused (cli._width says why; here the typer app is then run to say it)."""
     try:
         n = int(text)
     except ValueError:
         return None
-    return n if n == 0 or n >= 20 else None
+    return n if n == 0 or n >= MIN_WIDTH else None
 
 
 def render_args(argv: list[str]) -> dict | None:
@@ -83,7 +86,7 @@ def render_args(argv: list[str]) -> dict | None:
         if key == "to" and value not in WRITERS:
             return None
         if key == "width":
-            value = _width(value)
+            value = width(value)
             if value is None:
                 return None
         args[key] = Path(value) if key == "output" else value
