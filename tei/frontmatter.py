@@ -9,11 +9,9 @@ date object, a boolean or YAML syntax. A key the TEI has no value for is left ou
 from __future__ import annotations
 
 import yaml
-from lxml import etree
 
 from . import jsondata, render as renderer, tsvdata
 from .encode import TEI_NS
-from .errors import InvalidDocument
 
 _NS = {"t": TEI_NS}
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -60,11 +58,7 @@ def front_matter(root) -> str:
 
 
 def render(tree) -> bytes:
-    try:
-        text = bytes(renderer.stylesheet("markdown.xsl")(tree))
-    except etree.XSLTApplyError as err:
-        raise InvalidDocument(f"rendering markdown failed: {err}") from None
-    return front_matter(tree.getroot()).encode("utf-8") + text
+    return front_matter(tree.getroot()).encode("utf-8") + renderer.transform("markdown.xsl", tree, "markdown")
 
 
 def parse(data: bytes) -> dict:

@@ -54,6 +54,16 @@ def stylesheet(name: str) -> etree.XSLT:
     return _compiled[name]
 
 
+def transform(name: str, tree, what: str, **xslt_params) -> bytes:
+    """One stylesheet applied (for a Python writer too: the Markdown edition's text); a failure is one line."""
+    from lxml import etree
+
+    try:
+        return bytes(stylesheet(name)(tree, **xslt_params))
+    except etree.XSLTApplyError as err:
+        raise InvalidDocument(f"rendering {what} failed: {err}") from None
+
+
 def _python_writer(spec: str):
     import importlib
 
@@ -77,11 +87,7 @@ def render(tree, fmt: str, **params) -> bytes:
 
     values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
     xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}
-    try:
-        result = stylesheet(writer.stylesheet)(tree, **xslt_params)
-    except etree.XSLTApplyError as err:
-        raise InvalidDocument(f"rendering {fmt} failed: {err}") from None
-    data = bytes(result)
+    data = transform(writer.stylesheet, tree, fmt, **xslt_params)
     if fmt == "html" and not data.startswith(b"<!DOCTYPE"):
         data = b"<!DOCTYPE html>\n" + data
     return data
