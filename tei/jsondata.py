@@ -131,6 +131,20 @@ class _Reader:
                 "text": " ".join("".join(el.itertext()).split())}
 
     def turn(self, el, section: str | None) -> dict:
+        turn = self.turn_head(el, section)
+        speaker = el.find(_NS + "speaker")
+        if _local(el) == "u":
+            text = self.text(el)
+            turn["content"].append({"type": "p", "element": "u", "id": el.get(_XML_ID), "text": text})
+            return turn
+        for child in el:
+            if not isinstance(child.tag, str) or child is speaker:
+                continue
+            turn["content"].append(self.editorial(child) if _editorial(child) else self.block(child))
+        return turn
+
+    def turn_head(self, el, section: str | None) -> dict:
+        """A turn's speaker, label and flags, its content still empty (the TSV reads the content its own way)."""
         who = [w.lstrip("#") for w in (el.get("who") or "").split()]
         speaker = el.find(_NS + "speaker")
         supplied = speaker is not None and speaker.find(_NS + "supplied") is not None and \
@@ -143,14 +157,6 @@ class _Reader:
                 "label_supplied": supplied, "certainty": el.get("cert"),
                 "interpreted": any("#interpreted" in (x.get("ana") or "").split() for x in el.iter()),
                 "content": []}
-        if _local(el) == "u":
-            text = self.text(el)
-            turn["content"].append({"type": "p", "element": "u", "id": el.get(_XML_ID), "text": text})
-            return turn
-        for child in el:
-            if not isinstance(child.tag, str) or child is speaker:
-                continue
-            turn["content"].append(self.editorial(child) if _editorial(child) else self.block(child))
         return turn
 
 

@@ -205,6 +205,11 @@ class _Table:
             return
         ident = self.path(el)
         self.add(el, kind, text, turn, ident)
+        self.remark_rows(remarks, turn, ident)
+
+    def remark_rows(self, remarks: list, turn: dict | None, ident: str) -> None:
+        """A row per remark split out of a block (split), numbered after the block's id; this tool's own
+        additions are `editorial`, with their certainty."""
         for n, (remark, at, words) in enumerate(remarks, 1):
             extra = fidelity.is_addition(remark)
             words = _BRACKET_IN.sub(r"\1", _BRACKET_OUT.sub(r"\1", words))
@@ -251,7 +256,7 @@ class _Table:
 
     def turn(self, el) -> None:
         kept = len(self.reader.notes)
-        data = self.reader.turn(el, self.section)   # (its footnotes are collected again, row by row)
+        data = self.reader.turn_head(el, self.section)   # (the label's footnotes are collected again below)
         del self.reader.notes[kept:]
         speaker = el.find(_NS + "speaker")
         if speaker is not None and not self.ours:
@@ -269,9 +274,7 @@ class _Table:
         if whole:   # an utterance of mixed content: one speech row
             text, remarks = self.split(el)
             self.add(el, "speech", text, turn, turn["turn_id"])
-            for n, (remark, at, words) in enumerate(remarks, 1):
-                words = _BRACKET_IN.sub(r"\1", _BRACKET_OUT.sub(r"\1", words))
-                self.add(remark, "remark", words, turn, f"{turn['turn_id']}.r{n}", at)
+            self.remark_rows(remarks, turn, turn["turn_id"])
         else:
             for child in children:
                 self.block(child, turn)
