@@ -32,7 +32,6 @@ from .pipeline import convert_file
 from .validate import gate, shared_validator
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md")
-TEI_NS = {"t": xmlio.TEI_NS}
 FORMAT_LABELS = {"html": "HTML", "text": "Text", "markdown": "Markdown", "tsv": "TSV", "json": "JSON", "meta": "Meta TSV", "pdf": "PDF", "tei": "TEI"}
 
 
@@ -280,7 +279,7 @@ def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")
         rendered[fmt] = data
-    edition = {"stem": stem, "formats": {"tei": f"{stem}.xml"}, **_metadata(root)}
+    edition = {"stem": stem, "formats": {"tei": f"{stem}.xml"}, **site.header_metadata(root)}
     for fmt, data in rendered.items():  # written only once every format has rendered and passed
         path = dest / f"{stem}{renderer.WRITERS[fmt].suffix}"
         files.append(_write(path, data, manifest, force))
@@ -522,17 +521,6 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
     if outcome.get("source_digest"):
         entry["source"] = outcome["source_digest"]
     manifest.set_input(outcome["stem"], entry)
-
-
-def _metadata(root) -> dict:
-    def text(xpath: str) -> str:
-        return " ".join(root.xpath(f"string({xpath})", namespaces=TEI_NS).split())
-
-    speakers = [" ".join("".join(p.itertext()).split())
-                for p in root.xpath("//t:particDesc//t:person/t:persName", namespaces=TEI_NS)]
-    return {"title": text("//t:titleStmt/t:title[1]"),
-            "date": text("//t:sourceDesc/t:bibl/t:date[@when][not(@type)]/@when"),
-            "speakers": ", ".join(speakers)}
 
 
 def _site_key(result: BuildResult, manifest) -> str:

@@ -104,10 +104,24 @@ def _unique_ids(root) -> set[str]:
     return {k for k, n in seen.items() if n == 1}    # the HTML edition anchors only unique ids (common.xsl)
 
 
+def _header_text(root, xpath: str) -> str:
+    return " ".join(root.xpath(f"string({xpath})", namespaces=NS).split())
+
+
+def header_metadata(root) -> dict:
+    """Title, event date and speakers of one TEI: the small record build keeps per edition (in the manifest,
+    for documents an incremental build skips) and the site pages show."""
+    speakers = [" ".join("".join(p.itertext()).split())
+                for p in root.xpath("//t:particDesc//t:person/t:persName", namespaces=NS)]
+    return {"title": _header_text(root, "//t:titleStmt/t:title[1]"),
+            "date": _header_text(root, "//t:sourceDesc/t:bibl/t:date[@when][not(@type)]/@when"),
+            "speakers": ", ".join(speakers)}
+
+
 def read_document(root, stem: str) -> dict:
     """What the site needs of one TEI: metadata, participants, counts, paragraphs and turns."""
     def text(xpath: str) -> str:
-        return " ".join(root.xpath(f"string({xpath})", namespaces=NS).split())
+        return _header_text(root, xpath)
 
     ids = _unique_ids(root)
     people = {}
@@ -119,8 +133,9 @@ def read_document(root, stem: str) -> dict:
         people[ident] = {"id": ident, "printed": printed or ident, "plain": plain, "words": words,
                          "courtesy": courtesy,
                          "function": is_function(el), "turns": []}
-    date = text("//t:sourceDesc/t:bibl/t:date[@when][not(@type)]/@when")
-    doc = {"stem": stem, "title": text("//t:titleStmt/t:title[1]") or stem, "date": date,
+    header = header_metadata(root)
+    date = header["date"]
+    doc = {"stem": stem, "title": header["title"] or stem, "date": date,
            "year": date[:4] if re.match(r"\d{4}", date) else "",
            "kind": text("//t:profileDesc/t:textClass//t:term[1]"), "people": people, "paragraphs": [],
            "turns": 0, "words": 0}
