@@ -10,9 +10,7 @@ Text readback is the word check's own (`fidelity.text_as_printed`): this tool's 
 """
 from __future__ import annotations
 
-import json
-
-from . import fidelity
+from . import fidelity, jsonout
 from .encode import TEI_NS
 
 FORMAT_VERSION = 1
@@ -173,12 +171,12 @@ def render(tree) -> bytes:
     doc = {"format": "tei-edition-json", "version": FORMAT_VERSION, "metadata": reader.metadata(),
            "participants": reader.participants(), "front": front, "body": body,
            "notes": [" ".join(n.split()) for n in reader.notes if n.strip()]}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return jsonout.dumps(doc)
 
 
 def texts(data: bytes) -> list[str]:
     """Every source text of a JSON edition in document order (labels not supplied, blocks), for fidelity."""
-    doc = json.loads(data)
+    doc = jsonout.loads(data)
     out: list[str] = []
 
     def items(seq):

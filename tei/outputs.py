@@ -31,7 +31,7 @@ import re
 import time
 from pathlib import Path
 
-from . import xmlio
+from . import jsonout, xmlio
 from .errors import OutputError, OverwriteRefused
 
 MANIFEST = ".tei-edition.json"
@@ -167,7 +167,7 @@ class Manifest:
                     "inputs": dict(sorted(self.inputs.items()))}
             if self.site:
                 data["site"] = self.site
-            xmlio.write_atomic(self.store / MANIFEST, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+            xmlio.write_atomic(self.store / MANIFEST, jsonout.dumps(data))
             self.dirty = False
         self.close_journal(remove=True)
 

@@ -23,7 +23,7 @@ import re
 from lxml import etree
 from lxml.html import builder as E
 
-from . import corrections as corr, speakers as speaker_rules
+from . import corrections as corr, jsonout, speakers as speaker_rules
 from .header import split_name
 from .conventions import HANDOVER_CUES, LANGUAGE_NAMES, QUESTION_CUES, ROLE_LABELS
 from .model import Foreign, Heading, Remark, Stage, plain, walk
@@ -318,7 +318,7 @@ def review(conversion, edition: str | None = None) -> dict:
 
 
 def to_json(data: dict) -> bytes:
-    return (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    return jsonout.dumps(data)
 
 
 def summary_line(data: dict, name: str) -> str:
