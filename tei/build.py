@@ -274,8 +274,8 @@ def _render_all(stem: str, tree, dest: Path, formats: list[str], manifest, force
     if expected is None:  # the source's words, as the TEI reads them back
         expected = fidelity.words(fidelity.tei_text(root))
     for fmt in formats:
-        data = renderer.render(tree, fmt, **render_params(stem, formats, fmt))
-        diff = fidelity.check_edition(fmt, data, root, expected=expected)
+        data, result = renderer.render_with_tree(tree, fmt, **render_params(stem, formats, fmt))
+        diff = fidelity.check_edition(fmt, data, root, expected=expected, result=result)
         if diff is not None:
             raise InvalidDocument(f"{fmt} edition lost or changed words: {diff} (please report this as a bug)")
         rendered[fmt] = data

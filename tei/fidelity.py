@@ -139,7 +139,9 @@ _TEXT_RULE = re.compile(r"^=+$", re.MULTILINE)
 _NOTES_RULE = re.compile("^-+\n(Notes|\u27e6Notes\u27e7)$", re.MULTILINE)
 
 
-def edition_words(fmt: str, data: bytes) -> list[str]:
+def edition_words(fmt: str, data: bytes, result=None) -> list[str]:
+    """The source words an edition holds. `result`: for HTML, the stylesheet's result tree `data` was serialised
+    from (read instead of parsing `data` again; it is changed: the edition's additions are removed)."""
     if fmt == "pdf":
         from .pdf import text as pdf_text
 
@@ -170,11 +172,11 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
     if fmt == "html":
         # lxml's plain HTML parser: the same libxml2 parse as lxml.html's, without a Python element class per
         # node (lxml.html's lookup was a third of this check).
-        doc = etree.fromstring(data, _HTML_PARSER)
-        transcript = _CLASS(doc, name="transcript")[0]
+        doc = result.getroot() if result is not None else etree.fromstring(data, _HTML_PARSER)
+        transcript = _with_class(_TRANSCRIPT_XPATH(doc), "transcript")[0]
         if transcript.get("data-tei") == "any":
             return words(_any(_html_any(doc), True))
-        for el in _EDITORIAL_XPATH(transcript):
+        for el in _with_class(_EDITORIAL_XPATH(transcript), "editorial"):
             _drop_tree(el)
         return words(" ".join(transcript.itertext()))
     if fmt == "json":
@@ -185,9 +187,14 @@ def edition_words(fmt: str, data: bytes) -> list[str]:
 
 
 _HTML_PARSER = etree.HTMLParser()
-_CLASS = etree.XPath("descendant-or-self::*[@class and contains(concat(' ', normalize-space(@class), ' '), "
-                     "concat(' ', $name, ' '))]")   # lxml.html's find_class
-_EDITORIAL_XPATH = etree.XPath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' editorial ')]")
+# lxml.html's find_class, in two steps: libxml2 keeps the elements whose class contains the name (cheap), Python
+# the ones where it is a whole token (concat/normalize-space on every element cost more than the parse).
+_TRANSCRIPT_XPATH = etree.XPath("descendant-or-self::*[contains(@class, 'transcript')]")
+_EDITORIAL_XPATH = etree.XPath(".//*[contains(@class, 'editorial')]")
+
+
+def _with_class(elements, name: str) -> list:
+    return [el for el in elements if name in el.get("class").split()]
 
 
 def _drop_tree(el) -> None:
@@ -242,9 +249,11 @@ def _html_any(doc) -> str:
     return "".join(out)
 
 
-def check_edition(fmt: str, data: bytes, root=None, expected: list[str] | None = None) -> Difference | None:
+def check_edition(fmt: str, data: bytes, root=None, expected: list[str] | None = None,
+                  result=None) -> Difference | None:
     """The edition's words against the TEI's reading of the source (pass `expected`, the TEI's words, when
-    checking several editions of one document: it is computed once). The meta table needs `root`."""
+    checking several editions of one document: it is computed once). The meta table needs `root`; `result`,
+    the stylesheet's result tree (render_with_tree), spares the HTML check a parse."""
     if fmt == "meta":   # a metadata table, no text: one row per turn of the TEI, with its speaker
         from .tsvdata import meta_difference
 
@@ -254,7 +263,7 @@ def check_edition(fmt: str, data: bytes, root=None, expected: list[str] | None =
         expected = words(tei_text(root))
     if fmt == "pdf":  # a printed page adds running heads and page numbers between the words: in order is enough
         return in_order(expected, edition_words(fmt, data))
-    return compare(expected, edition_words(fmt, data))
+    return compare(expected, edition_words(fmt, data, result))
 
 
 def in_order(expected: list[str], found: list[str]) -> Difference | None:

@@ -56,10 +56,14 @@ def stylesheet(name: str) -> etree.XSLT:
 
 def transform(name: str, tree, what: str, **xslt_params) -> bytes:
     """One stylesheet applied (for a Python writer too: the Markdown edition's text); a failure is one line."""
+    return bytes(_apply(name, tree, what, **xslt_params))
+
+
+def _apply(name: str, tree, what: str, **xslt_params):
     from lxml import etree
 
     try:
-        return bytes(stylesheet(name)(tree, **xslt_params))
+        return stylesheet(name)(tree, **xslt_params)
     except etree.XSLTApplyError as err:
         raise InvalidDocument(f"rendering {what} failed: {err}") from None
 
@@ -73,6 +77,12 @@ def _python_writer(spec: str):
 
 def render(tree, fmt: str, **params) -> bytes:
     """Render a (validated) TEI tree into one format; returns the bytes of the edition."""
+    return render_with_tree(tree, fmt, **params)[0]
+
+
+def render_with_tree(tree, fmt: str, **params):
+    """(bytes, result tree): the stylesheet's result tree too, for a format made by a stylesheet (else None).
+    The HTML word check reads the tree the bytes were serialised from instead of parsing them again."""
     if fmt not in WRITERS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(WRITERS)})")
     from . import anytei
@@ -82,12 +92,13 @@ def render(tree, fmt: str, **params) -> bytes:
         raise InputError(f"not rendered: {problem}")
     writer = WRITERS[fmt]
     if writer.function:
-        return _python_writer(writer.function)(tree)
+        return _python_writer(writer.function)(tree), None
     from lxml import etree
 
     values = {**writer.params, **{k: v for k, v in params.items() if v is not None}}
     xslt_params = {k: etree.XSLT.strparam(v) if isinstance(v, str) else str(v) for k, v in values.items()}
-    data = transform(writer.stylesheet, tree, fmt, **xslt_params)
+    result = _apply(writer.stylesheet, tree, fmt, **xslt_params)
+    data = bytes(result)
     if fmt == "html" and not data.startswith(b"<!DOCTYPE"):
         data = b"<!DOCTYPE html>\n" + data
-    return data
+    return data, result
