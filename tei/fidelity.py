@@ -86,6 +86,8 @@ def is_addition(el) -> bool:
 def text_as_printed(el) -> str:
     """The element's words as the source printed them, remarks in their brackets, additions left out (the JSON
     edition's texts: the same reading as the word check)."""
+    if len(el) == 0 and el.tag != _PAUSE and isinstance(el.tag, str) and not is_addition(el):
+        return " ".join((el.text or "").split())   # most paragraphs: text only, what _collect would give
     out: list[str] = []
     _collect(el, out, brackets=True)
     return " ".join("".join(out).split())

@@ -32,6 +32,7 @@ SEARCH_VERSION = 1
 FUNCTION_ROLES = {"moderator", "interpreter", "staff", "questioner", "audience", "unidentified"}
 COURTESY = {"mr", "mrs", "ms", "miss", "mx", "dr"}   # dropped from a name before comparing
 _TOKEN = re.compile(r"\w+(?:'\w+)*")
+_FIRST_BLOCK = (TEI + "p", TEI + "ab", TEI + "l", TEI + "seg")   # a turn's opening words come from the first
 _BLOCK_XPATH = ("t:body//*[self::t:p or self::t:ab or self::t:l or self::t:seg[parent::t:u]]"
                 "[not(ancestor::t:p or ancestor::t:ab or ancestor::t:l or ancestor::t:note)]"
                 " | t:body//t:u[not(t:seg or t:p or t:ab)]")
@@ -145,7 +146,7 @@ def read_document(root, stem: str) -> dict:
     for turn in text_el.xpath(".//t:body//t:sp | .//t:body//t:u", namespaces=NS):
         doc["turns"] += 1
         anchor = turn.get(XML_ID) if turn.get(XML_ID) in ids else None
-        first = next(iter(turn.xpath(".//t:p | .//t:ab | .//t:l | .//t:seg", namespaces=NS)), turn)
+        first = next(turn.iterdescendants(*_FIRST_BLOCK), turn)
         words = fidelity.text_as_printed(first).split()
         opening = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
         for who in (turn.get("who") or "").split():
@@ -157,10 +158,8 @@ def read_document(root, stem: str) -> dict:
         if not words:
             continue
         doc["words"] += len(words)
-        anchor, turn = None, None
-        for el in block.iterancestors():
-            if turn is None and el.tag in (TEI + "sp", TEI + "u"):
-                turn = el
+        anchor = None
+        turn = next(block.iterancestors(TEI + "sp", TEI + "u"), None)
         for el in [block, *block.iterancestors()]:
             if el.get(XML_ID) in ids:
                 anchor = el.get(XML_ID)
