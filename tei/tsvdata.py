@@ -90,9 +90,11 @@ def _lang(el) -> str | None:
     return None
 
 
-def _languages(el) -> str:
-    own = el.get(_XML_LANG) or _lang(el)
+def _languages(el, scope: _Scope | None = None) -> str:
+    own = el.get(_XML_LANG) or (scope.of(el) if scope is not None else _lang(el))
     found = [own] if own else []
+    if len(el) == 0:
+        return own or ""
     for x in el.iter():
         value = x.get(_XML_LANG) if isinstance(x.tag, str) else None
         if value and value not in found:
@@ -102,6 +104,19 @@ def _languages(el) -> str:
 
 def _interpreted(el) -> bool:
     return any("#interpreted" in (x.get("ana") or "").split() for x in el.iter() if isinstance(x.tag, str))
+
+
+class _Scope(dict):
+    """The xml:lang in scope of an element's parent, per parent (rows of one turn share it): _lang, remembered.
+    (Keys are the elements, so lxml keeps their proxies and the identities stay valid.)"""
+
+    def of(self, el) -> str | None:
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if parent not in self:
+            self[parent] = parent.get(_XML_LANG) or self.of(parent)
+        return self[parent]
 
 
 class _Table:
@@ -117,6 +132,7 @@ class _Table:
         self.ids: set[str] = set()
         self.numbers: dict = {}
         self.section: str | None = None   # the heading of the div being read
+        self.scope = _Scope()
 
     # --- ids ------------------------------------------------------------------------------------------------
     def path(self, el) -> str:
@@ -160,7 +176,7 @@ class _Table:
             "label": t.get("label") or "", "label_supplied": _flag(t.get("label_supplied")),
             "certainty": certainty if certainty is not None else t.get("certainty") or "",
             "interpreted": _flag(t.get("interpreted") or _interpreted(el)) if turn else _flag(None),
-            "languages": _languages(el), "section": t.get("section", self.section) or "",
+            "languages": _languages(el, self.scope), "section": t.get("section", self.section) or "",
             "at": "" if at is None else str(at), "text": _clean(text)})
 
     def items(self, container, kind_of: str | None) -> None:
