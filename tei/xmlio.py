@@ -200,11 +200,8 @@ def _create_temporary(path: Path, names: list) -> tuple[int, str]:
     """mkstemp's O_EXCL file beside the target (the same name pattern), with its name known *before* it is
     created: a SIGTERM that unwinds the worker between the creation and the return still finds the name (in
     `names`) and removes the file (mkstemp's window was hit once fsync no longer dominated the write)."""
-    import random
-
-    rng = random.SystemRandom()
-    while True:
-        name = str(path.parent / f".{path.name}.{''.join(rng.choice(_TMP_CHARS) for _ in range(8))}.tmp")
+    while True:   # 8 characters of _TMP_CHARS (hex is among them) from one urandom call, not eight
+        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
         names[:] = [name]
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), name
