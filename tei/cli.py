@@ -21,7 +21,7 @@ from .render import WRITERS
 from .source import STYLES
 
 FORMATS = tuple(WRITERS)
-REPORT_FORMATS = ("text", "json", "junit", "github")
+REPORT_FORMATS = start.REPORT_FORMATS
 
 
 def _colour() -> bool:
@@ -89,13 +89,14 @@ def _choices(values, *, comma: bool = False) -> dict:
 
 def _count(text: str) -> int:
     """--jobs: 0 (one per core) or more."""
+    n = start.count(text)   # the rule lives once, in the light entry point; here the refusal is worded
+    if n is not None:
+        return n
     try:
         n = int(text)
     except ValueError:
         raise typer.BadParameter(f"{text!r} is not a whole number (give 0 for one per core, or 1, 2, ...)") from None
-    if n < 0:
-        raise typer.BadParameter(f"{n} is negative (give 0 for one per core, or 1, 2, ...)")
-    return n
+    raise typer.BadParameter(f"{n} is negative (give 0 for one per core, or 1, 2, ...)")
 
 
 def _width(text: str) -> int:
@@ -121,7 +122,7 @@ def _language(text: str) -> str:
 
 
 def _schema(text: str) -> str:
-    if text in ("project", "tei-all") or text.endswith((".rng", ".xsd")):
+    if start.schema(text) is not None:   # the rule lives once, in the light entry point
         return text
     raise typer.BadParameter(f"{text!r} is not project, tei-all or a .rng/.xsd file")
 
@@ -426,24 +427,13 @@ def validate(
 ):
     """Validate TEI files: exit 0 when all are valid, 1 when any is invalid, 2 on a usage or I/O error
     (a path with no TEI file in it is one)."""
-    from .validate import collect, format_results, validate as run_validate
-    from . import xmlio
-
     try:
-        for path in paths:   # a wrong path in CI must not pass as "nothing invalid"
-            if not collect([path]):
-                raise InputError("no TEI files (*.xml) here", path=path)
-        results = list(run_validate(paths, schema=schema, jobs=jobs or (os.cpu_count() or 1), rules=rules))
-        report = format_results(results, fmt)
-        if output is not None:
-            xmlio.write_atomic(output, report.encode("utf-8"))
-        else:
-            typer.echo(report, nl=False)
+        code = start.validate_files(paths, schema=schema, fmt=fmt, jobs=jobs, rules=rules, output=output)
     except TeiEditionError as err:
         _fail(err)
     except KeyboardInterrupt:
         _interrupted()
-    raise typer.Exit(0 if all(r.valid for r in results) else 1)
+    raise typer.Exit(code)
 
 
 @app.command(epilog=_examples("tei-edition conventions", "tei-edition conventions --format tsv > conventions.tsv"))

@@ -1,11 +1,12 @@
-"""The `tei-edition` entry point: a plain `render` is served without loading the command-line framework.
+"""The `tei-edition` entry point: a plain `render` or `validate` is served without loading the command-line
+framework.
 
 Typer (with click, rich and, for its option coercion, pydantic) costs more to import than rendering the seed
-takes. A `render` command line made only of its options in their usual spellings (TEI.xml, --to, -o/--output,
---width, --force, --check/--no-check, each at most once, every value valid) is run here; anything else (help,
-completion, an unknown or repeated option, a wrong value, another command) goes to the typer app in
-tei/cli.py, which therefore still writes every usage message. The command's work is `render_file`, shared
-with cli.render: both paths render the same bytes and print the same lines.
+or validating it takes. A `render` or `validate` command line made only of its options in their usual
+spellings (each at most once, every value valid: see COMMANDS) is run here; anything else (help, completion, an
+unknown or repeated option, a wrong value, another command) goes to the typer app in tei/cli.py, which
+therefore still writes every usage message. The commands' work is `render_file` and `validate_files`, shared
+with cli.render and cli.validate: both paths write the same bytes and print the same lines.
 """
 from __future__ import annotations
 
@@ -15,8 +16,47 @@ from pathlib import Path
 
 from .errors import TeiEditionError, UsageError
 
-FLAGS = {"--force": ("force", True), "--check": ("check", True), "--no-check": ("check", False)}
-VALUED = {"--to": "to", "-o": "output", "--output": "output", "--width": "width"}
+REPORT_FORMATS = ("text", "json", "junit", "github")   # validate --format
+
+
+class Command:
+    """What the light path accepts of one command: flags (name -> (argument, value)), options with a value
+    (name -> argument), each value's check (None: refused, the typer app then says why), and how many paths."""
+
+    def __init__(self, flags: dict, valued: dict, checks: dict, paths: str, many: bool):
+        self.flags, self.valued, self.checks, self.paths, self.many = flags, valued, checks, paths, many
+
+
+def _writer(value: str):
+    from .render import WRITERS
+
+    return value if value in WRITERS else None
+
+
+def schema(value: str) -> str | None:
+    """--schema: project, tei-all or a .rng/.xsd file (cli._schema words the refusal)."""
+    return value if value in ("project", "tei-all") or value.endswith((".rng", ".xsd")) else None
+
+
+def count(value: str) -> int | None:
+    """--jobs: 0 (one per core) or more (cli._count words the refusal)."""
+    try:
+        n = int(value)
+    except ValueError:
+        return None
+    return n if n >= 0 else None
+
+
+COMMANDS = {
+    "render": Command({"--force": ("force", True), "--check": ("check", True), "--no-check": ("check", False)},
+                      {"--to": "to", "-o": "output", "--output": "output", "--width": "width"},
+                      {"to": _writer, "width": lambda v: width(v), "output": Path}, "source", many=False),
+    "validate": Command({"--rules": ("rules", True), "--no-rules": ("rules", False)},
+                        {"--schema": "schema", "--format": "fmt", "-j": "jobs", "--jobs": "jobs", "-o": "output",
+                         "--output": "output"},
+                        {"schema": schema, "fmt": lambda v: v if v in REPORT_FORMATS else None, "jobs": count,
+                         "output": Path}, "paths", many=True),
+}
 
 
 def render_file(source: Path, to: str = "html", output: Path | None = None, width: int = 0, force: bool = False,
@@ -54,10 +94,16 @@ def width(text: str) -> int | None:
 
 def render_args(argv: list[str]) -> dict | None:
     """The keyword arguments of render_file for a plain `render` command line; None for anything else."""
-    if not argv or argv[0] != "render" or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
-        return None
-    from .render import WRITERS
+    return command_args(argv, "render")
 
+
+def command_args(argv: list[str], name: str | None = None) -> dict | None:
+    """The keyword arguments of the light path's function for a plain command line (of `name` when given);
+    None for anything else."""
+    if not argv or argv[0] not in COMMANDS or (name and argv[0] != name) \
+            or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    spec = COMMANDS[argv[0]]
     args: dict = {}
     sources: list[str] = []
     rest = argv[1:]
@@ -68,40 +114,59 @@ def render_args(argv: list[str]) -> dict | None:
         if not token.startswith("-"):
             sources.append(token)
             continue
-        name, eq, value = token.partition("=") if token.startswith("--") else (token, "", "")
-        if name in FLAGS and not eq:
-            key, flag = FLAGS[name]
+        option, eq, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        if option in spec.flags and not eq:
+            key, flag = spec.flags[option]
             if key in args:
                 return None
             args[key] = flag
             continue
-        if name not in VALUED or VALUED[name] in args:
+        if option not in spec.valued or spec.valued[option] in args:
             return None
         if not eq:
             if i >= len(rest) or rest[i].startswith("-"):
                 return None
             value = rest[i]
             i += 1
-        key = VALUED[name]
-        if key == "to" and value not in WRITERS:
+        key = spec.valued[option]
+        value = spec.checks[key](value) if key in spec.checks else value
+        if value is None:
             return None
-        if key == "width":
-            value = width(value)
-            if value is None:
-                return None
-        args[key] = Path(value) if key == "output" else value
-    if len(sources) != 1:
+        args[key] = value
+    if not sources or (len(sources) != 1 and not spec.many):
         return None
-    return {"source": Path(sources[0]), **args}
+    return {spec.paths: sources if spec.many else Path(sources[0]), **args}
+
+
+def validate_files(paths: list[str], schema: str = "project", fmt: str = "text", jobs: int = 1,
+                   rules: bool | None = None, output: Path | None = None) -> int:
+    """`tei-edition validate`: the report on stdout or in `output`; returns the exit code (0 all valid, 1 not)."""
+    from . import xmlio
+    from .errors import InputError
+    from .validate import collect, format_results, validate as run_validate
+
+    for path in paths:   # a wrong path in CI must not pass as "nothing invalid"
+        if not collect([path]):
+            raise InputError("no TEI files (*.xml) here", path=path)
+    results = list(run_validate(paths, schema=schema, jobs=jobs or (os.cpu_count() or 1), rules=rules))
+    report = format_results(results, fmt)
+    if output is not None:
+        xmlio.write_atomic(output, report.encode("utf-8"))
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    return 0 if all(r.valid for r in results) else 1
 
 
 def main() -> None:
-    args = render_args(sys.argv[1:])
+    args = command_args(sys.argv[1:])
     if args is None:
         from .cli import main as full
 
         return full()
     try:
+        if sys.argv[1] == "validate":
+            sys.exit(validate_files(**args))
         render_file(**args, note=lambda line: print(line, file=sys.stderr, flush=True))
     except TeiEditionError as err:
         from .cli import _error   # the error path may load typer: the line and colour are the app's own

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from tei.start import render_args
+from tei.start import command_args, render_args
 
 SEED_TEI = REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
 FIXTURES = REPO / "tests" / "fixtures" / "tei"
@@ -72,3 +72,54 @@ def test_plain_render_arguments_are_parsed_as_the_app_does():
 def test_completion_goes_to_the_typer_app(monkeypatch):
     monkeypatch.setenv("_TEI_EDITION_COMPLETE", "complete_bash")
     assert render_args(["render", "x.xml"]) is None
+
+
+LIGHT_AT_EXIT = "import atexit, sys; atexit.register(lambda: print(sorted(m for m in ('typer', 'click', " \
+    "'pydantic', 'rich') if m in sys.modules), file=sys.stderr)); from tei.start import main; main()"
+INVALID = "tests/fixtures/tei/teic-p4-carol.xml"   # TEI P4: refused by validate (exit 1)
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", str(SEED_TEI)],
+    ["validate", str(SEED_TEI), "--format", "json"],
+    ["validate", str(SEED_TEI), str(REPO / INVALID), "--format=junit", "--no-rules"],
+    ["validate", str(FIXTURES), "-j", "2", "--format", "github"],
+    ["validate", str(SEED_TEI), "--schema", "project", "--rules"],
+    ["validate", "missing.xml"],                                        # an input error: exit 2
+    ["validate", str(SEED_TEI), "--schema", "grammar.txt"],             # a usage error: the app words it
+    ["validate", str(SEED_TEI), "-j", "-1"],
+])
+def test_light_validate_matches_the_typer_app(args, tmp_path):
+    light = subprocess.run([sys.executable, "-c", LIGHT_AT_EXIT, *args], cwd=tmp_path, capture_output=True)
+    full = run("full", args, tmp_path)
+    assert light.returncode == full.returncode
+    assert light.stdout == full.stdout
+    # validate ends with sys.exit: the modules loaded are listed at exit, on the last line
+    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
+    if light.returncode in (0, 1):
+        assert not {"typer", "click", "pydantic", "rich"} & set(eval(loaded)), loaded
+    assert (said + "\n" if said else "") == full.stderr.decode()
+
+
+def test_light_validate_writes_the_same_report_file(tmp_path):
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        args = ["validate", str(SEED_TEI), str(REPO / INVALID), "--format", "json", "-o", "report.json"]
+        assert run("light" if side == "a" else "full", args, tmp_path / side).returncode == 1
+    assert (tmp_path / "a" / "report.json").read_bytes() == (tmp_path / "b" / "report.json").read_bytes()
+
+
+@pytest.mark.parametrize("argv", [
+    ["validate"], ["validate", "--help"], ["validate", "x.xml", "--format", "yaml"], ["validate", "x.xml", "-j", "many"],
+    ["validate", "x.xml", "-j"], ["validate", "x.xml", "--rules", "--no-rules"], ["validate", "x.xml", "--schema", "x"],
+    ["validate", "x.xml", "-j2"], ["validate", "x.xml", "--to", "text"],
+])
+def test_anything_but_a_plain_validate_goes_to_the_typer_app(argv):
+    assert command_args(argv) is None
+
+
+def test_plain_validate_arguments_are_parsed_as_the_app_does():
+    assert command_args(["validate", "a.xml", "b/", "--schema=tei-all", "--format", "github", "-j", "0",
+                         "--no-rules", "-o", "r.txt"]) == {
+        "paths": ["a.xml", "b/"], "schema": "tei-all", "fmt": "github", "jobs": 0, "rules": False,
+        "output": Path("r.txt")}
