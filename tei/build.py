@@ -457,11 +457,16 @@ def _execute(pending: list[Job], jobs: int):
     # holds the task queue's lock leaves the other workers waiting on that lock forever (seen in CI).
     # Ctrl-C is also recorded, not only raised: a KeyboardInterrupt that fires inside a finaliser is swallowed
     # ("Exception ignored in ..."), and the run would go on to the end and exit 0 (seen in CI).
+    # A second Ctrl-C (a person pressing it twice; one per worker when the whole group gets it) is recorded,
+    # never raised, once the pool is stopping: raised inside terminate(), it left the queue lock taken and the
+    # workers alive, and pool.join() waited forever (seen in CI).
     interrupted: list[int] = []
+    stopping: list[bool] = []
 
     def on_sigint(signum, _frame):
         interrupted.append(signum)
-        raise KeyboardInterrupt
+        if not stopping:
+            raise KeyboardInterrupt
 
     previous = _install(signal.SIGINT, on_sigint)
     try:
@@ -471,8 +476,10 @@ def _execute(pending: list[Job], jobs: int):
             yield outcome
             if interrupted:
                 raise KeyboardInterrupt
+        stopping.append(True)
         pool.close()
     except BaseException:
+        stopping.append(True)
         pool.terminate()
         raise
     finally:

@@ -267,6 +267,26 @@ def test_ctrl_c_stops_the_workers_cleanly(tmp_path):
 
 
 
+def test_a_second_ctrl_c_while_the_workers_stop_does_not_hang_the_build(tmp_path):
+    """Ctrl-C pressed twice (or taken once per worker): the second lands while the pool is being terminated.
+    Raised there, it stopped terminate() half-way, the queue lock taken and the workers alive, and the build
+    waited for them forever (seen in CI); now it is recorded and the build stops, exit 130, nothing half-written."""
+    src = make_corpus(tmp_path / "src", 6)
+    hook = ("import os, signal, multiprocessing.pool as mp, tei.xmlio as x; real = x.write_atomic; n = [0]\n"
+            "stop = mp.Pool.terminate\n"
+            "def terminate(self):\n    os.kill(os.getpid(), signal.SIGINT); stop(self)\n"
+            "mp.Pool.terminate = terminate\n"
+            "def w(p, d, *a):\n    real(p, d, *a); n[0] += 1\n"
+            "    if n[0] == 2: os.kill(os.getppid(), signal.SIGINT)\n"
+            "x.write_atomic = w\nfrom tei.cli import main; main()\n")
+    proc = subprocess.run([sys.executable, "-c", hook, "build", str(src), "-j", "2", "-q"], cwd=REPO,
+                          env={**os.environ, outputs.CACHE_ENV: str(tmp_path / "cache")}, capture_output=True,
+                          text=True, start_new_session=True, timeout=120)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip() == "tei-edition: interrupted"
+    assert not list(src.glob(".*.tmp"))
+
+
 class _Swallowing:
     """An object whose finaliser takes a signal: the handler's exception is swallowed there by Python
     ("Exception ignored in ..."), as happens when a signal lands in any __del__."""
