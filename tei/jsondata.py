@@ -42,6 +42,9 @@ class _Reader:
         # choice, words joined across lb break="no", footnotes moved to the end (into "notes").
         self.foreign = root.tag == _NS + "TEI" and not anytei.is_ours(root)
         self.notes: list[str] = []
+        # Whether any element may be interpreted (a superset of the token test): most documents have none,
+        # and then no turn's elements are walked for it.
+        self.any_interpreted = bool(root.xpath("boolean(//*[contains(@ana, '#interpreted')])"))
         self.names: dict[str, dict] = {}
         for el in root.iter(_NS + "person", _NS + "personGrp"):
             ident = el.get(_XML_ID)
@@ -117,7 +120,8 @@ class _Reader:
         kind = el.get("type") or el.get("reason")
         if kind:
             item["kind"] = kind
-        langs = sorted({x.get(_XML_LANG) for x in el.iter() if x.get(_XML_LANG)})
+        langs = sorted({x.get(_XML_LANG) for x in el.iter() if x.get(_XML_LANG)}) if len(el) else \
+            [el.get(_XML_LANG)] if el.get(_XML_LANG) else []
         if langs:
             item["languages"] = langs
         if el.get("ana"):
@@ -153,9 +157,14 @@ class _Reader:
                 "label": (self.text(speaker) if self.foreign else " ".join("".join(speaker.itertext()).split()))
                 if speaker is not None else None,
                 "label_supplied": supplied, "certainty": el.get("cert"),
-                "interpreted": any("#interpreted" in (x.get("ana") or "").split() for x in el.iter()),
+                "interpreted": self.any_interpreted and interpreted(el),
                 "content": []}
         return turn
+
+
+def interpreted(el) -> bool:
+    """An interpreter's rendering: the element or one inside it has @ana #interpreted."""
+    return any("#interpreted" in (x.get("ana") or "").split() for x in el.iter() if isinstance(x.tag, str))
 
 
 def render(tree) -> bytes:

@@ -102,8 +102,6 @@ def _languages(el, scope: _Scope | None = None) -> str:
     return " ".join(found)
 
 
-def _interpreted(el) -> bool:
-    return any("#interpreted" in (x.get("ana") or "").split() for x in el.iter() if isinstance(x.tag, str))
 
 
 class _Scope(dict):
@@ -175,7 +173,8 @@ class _Table:
             "who": " ".join(t.get("who", [])), "name": t.get("name") or "", "role": t.get("role") or "",
             "label": t.get("label") or "", "label_supplied": _flag(t.get("label_supplied")),
             "certainty": certainty if certainty is not None else t.get("certainty") or "",
-            "interpreted": _flag(t.get("interpreted") or _interpreted(el)) if turn else _flag(None),
+            "interpreted": _flag(t.get("interpreted") or self.reader.any_interpreted and jsondata.interpreted(el))
+            if turn else _flag(None),
             "languages": _languages(el, self.scope), "section": t.get("section", self.section) or "",
             "at": "" if at is None else str(at), "text": _clean(text)})
 
