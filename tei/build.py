@@ -157,7 +157,9 @@ def _run_job(job: Job) -> dict:
     source = str(job.transcript or job.tei_file)
     try:
         tree, kept, words, conversion = _tei_for(job, dest, manifest, force, reconvert, files, notes)
-        edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
+        with fidelity.remembered_texts():   # the JSON, TSV and site readers ask for the same paragraphs
+            edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
+            site_data = site.read_document(tree.getroot(), job.stem)
         if conversion is not None:  # the review of every inference (tei/review.py), beside the editions
             reviews, edition["review"] = review.build_files(conversion, job.stem)
             for name, data in reviews.items():
@@ -166,7 +168,7 @@ def _run_job(job: Job) -> dict:
         # What the site pages need of this TEI, read here from the tree in hand (and in parallel) rather than
         # parsed again from disk by the parent after the run.
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
-                "site": site.read_document(tree.getroot(), job.stem),
+                "site": site_data,
                 "input": job.edited_hash if kept else job.input_hash, "notes": notes,
                 "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
     except OutputError as err:

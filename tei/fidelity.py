@@ -9,6 +9,7 @@ The front matter is metadata: each of its values must appear in the teiHeader (h
 """
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -83,9 +84,34 @@ def is_addition(el) -> bool:
     return (el.get("resp") == RESP and el.tag in _ADDITIONS) or (el.tag == _SUPPLIED_TAG and el.get("resp") == EDITOR)
 
 
+_remembered: dict | None = None   # element -> text_as_printed, while remembered_texts() is active
+
+
+@contextlib.contextmanager
+def remembered_texts():
+    """Within: text_as_printed answers each element once (build reads one unchanging TEI with the JSON, TSV and
+    site readers, which ask for the same paragraphs). The elements are the keys: lxml keeps their proxies, so
+    an identity is never reused while the memo lives."""
+    global _remembered
+    saved, _remembered = _remembered, {}
+    try:
+        yield
+    finally:
+        _remembered = saved
+
+
 def text_as_printed(el) -> str:
     """The element's words as the source printed them, remarks in their brackets, additions left out (the JSON
     edition's texts: the same reading as the word check)."""
+    if _remembered is None:
+        return _text_as_printed(el)
+    text = _remembered.get(el)
+    if text is None:
+        text = _remembered[el] = _text_as_printed(el)
+    return text
+
+
+def _text_as_printed(el) -> str:
     if len(el) == 0 and el.tag != _PAUSE and isinstance(el.tag, str) and not is_addition(el):
         return " ".join((el.text or "").split())   # most paragraphs: text only, what _collect would give
     out: list[str] = []
