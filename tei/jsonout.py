@@ -1,4 +1,5 @@
-"""JSON out, one way for every file we write (the JSON edition, review.json, the build manifest).
+"""JSON out, one way for the editions we write (the JSON edition, review.json; the build manifest stays on the
+standard library's json: see outputs.Manifest.save).
 
 orjson (a C encoder) rather than the standard library: Python's `json.dumps` with `indent` falls back to its
 pure-Python encoder, which cost a build more than the JSON edition's reading of the TEI. Two-space indent (the

@@ -72,8 +72,15 @@ class Validator:
             self.kind, self._compiled = _load_grammar(schema)
             self.fast = _fast_xsd(self._compiled) if self.kind == "xmlschema" else None
         use_rules = rules if rules is not None else schema == "project"
-        self.rules = _load_rules() if use_rules else None
+        self.use_rules = use_rules
+        self._rules = None   # Schematron, compiled when a file needs it (rules_hold answers for valid files)
         self.links: set = set()   # symbolic links found inside folders: reported, never read
+
+    @property
+    def rules(self):
+        if self._rules is None and self.use_rules:
+            self._rules = _load_rules()
+        return self._rules
 
     @property
     def grammar(self):
@@ -136,8 +143,8 @@ class Validator:
                 f"{TEI_NS}", "tei-root"))
             return result
         result.problems.extend(self._grammar(tree, path))
-        if self.rules is not None:
-            result.problems.extend(self._rules(tree, path))
+        if self.use_rules:
+            result.problems.extend(self._rule_problems(tree, path))
         result.problems.sort(key=lambda p: (p.line, p.column, p.rule))
         result.engine = "libxml2" if self.kind in ("lxml", "jing") else ""
         return result
@@ -163,7 +170,7 @@ class Validator:
         return _bounded(path, (Problem(path, e.line, e.column, _lxml_message(e.message), rule)
                                for e in self.grammar.error_log))
 
-    def _rules(self, tree, path: str) -> list[Problem]:
+    def _rule_problems(self, tree, path: str) -> list[Problem]:
         # One Python pass answers "all rules hold" for nearly every file; Schematron (the rules' definition,
         # and their messages) runs only when it cannot say so.
         if rules_hold(tree.getroot()) or self.rules.validate(tree):
