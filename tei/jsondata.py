@@ -67,8 +67,8 @@ class _Reader:
             "title": first("t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]"),
             "authors": [text_of(a) for a in self.root.xpath(
                 "t:teiHeader/t:fileDesc/t:titleStmt/t:author", namespaces={"t": TEI_NS})],
-            "date": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:date[1]/@when"),
-            "date_as_printed": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:date[1]"),
+            "date": event_date(self.root),
+            "date_as_printed": first(f"{_EVENT_DATE}[@when][not(@type)][1]") or first(f"{_EVENT_DATE}[1]"),
             "publisher": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:publisher[1]"),
             "source_url": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:ref[1]/@target"),
             "place": first("t:teiHeader/t:profileDesc/t:settingDesc/t:setting/t:placeName[1]"),
@@ -160,6 +160,16 @@ class _Reader:
                 "interpreted": self.any_interpreted and interpreted(el),
                 "content": []}
         return turn
+
+
+_EVENT_DATE = "t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:date"
+
+
+def event_date(root) -> str | None:
+    """The event's date (ISO), read the same way by every edition and the site: the first source date with
+    @when and no @type (the converter writes the event's date so; a typed one is a release date or another)."""
+    found = root.xpath(f"string({_EVENT_DATE}[@when][not(@type)][1]/@when)", namespaces={"t": TEI_NS})
+    return " ".join(found.split()) or None
 
 
 def interpreted(el) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from . import fidelity, render as renderer, resources, xmlio
+from . import fidelity, jsondata, render as renderer, resources, xmlio
 
 TEI = f"{{{xmlio.TEI_NS}}}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -115,7 +115,7 @@ def header_metadata(root) -> dict:
     speakers = [" ".join("".join(p.itertext()).split())
                 for p in root.xpath("//t:particDesc//t:person/t:persName", namespaces=NS)]
     return {"title": _header_text(root, "//t:titleStmt/t:title[1]"),
-            "date": _header_text(root, "//t:sourceDesc/t:bibl/t:date[@when][not(@type)]/@when"),
+            "date": jsondata.event_date(root) or "",
             "speakers": ", ".join(speakers)}
 
 

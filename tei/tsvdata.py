@@ -33,7 +33,8 @@ _BRACKET_OUT = re.compile(r"\s+([)\]])$")
 # The columns of NAME.tsv, with what each holds (README and docs are generated from this list).
 COLUMNS = [
     ("doc_id", "the document: TEI/@xml:id, else the TEI file's name without .xml"),
-    ("date", "the event's date, ISO 8601 (sourceDesc bibl/date/@when), as in the JSON's metadata.date"),
+    ("date", "the event's date, ISO 8601 (the first sourceDesc bibl/date with @when and no @type), as in the "
+             "JSON's metadata.date"),
     ("turn_id", "the turn (sp or u) the row belongs to; empty outside turns"),
     ("id", "the row: the element's xml:id, else a path from the nearest element with one; unique"),
     ("element", "the TEI element's local name"),

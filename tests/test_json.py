@@ -91,3 +91,22 @@ def test_a_label_the_editor_supplied_is_not_counted_as_source_text():
     split = [t for t in json.loads(data)["body"] if t["type"] == "turn" and t["label_supplied"]
              and t["who"] == ["moderator"]]
     assert split, "the corrected paragraph starts a supplied moderator turn"
+
+
+def test_every_edition_and_the_site_read_the_same_event_date():
+    """A source whose first date is typed (a release date) before the event's: the JSON, the TSV, the Markdown
+    front matter and the site's record all take the event's (jsondata.event_date), not the first date."""
+    from tei import frontmatter, site
+
+    tei_ns = "http://www.tei-c.org/ns/1.0"
+    doc = etree.fromstring(f"""<TEI xmlns="{tei_ns}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
+      <publicationStmt><p>x</p></publicationStmt><sourceDesc><bibl><date type="published" when="2001-02-03">Feb 3</date>
+      <date when="2001-01-31">Jan 31</date></bibl></sourceDesc></fileDesc></teiHeader>
+      <text><body><p>Words here.</p></body></text></TEI>""".encode())
+    tree = etree.ElementTree(doc)
+    data = json.loads(render.render(tree, "json"))
+    assert (data["metadata"]["date"], data["metadata"]["date_as_printed"]) == ("2001-01-31", "Jan 31")
+    rows = render.render(tree, "tsv").decode().splitlines()
+    assert rows[1].split("\t")[1] == "2001-01-31"
+    assert frontmatter.values(doc)["date"] == "2001-01-31"
+    assert site.header_metadata(doc)["date"] == "2001-01-31"
