@@ -379,7 +379,11 @@ def _person_value(person, what: str) -> str | None:
 def texts(data: bytes) -> list[str]:
     """Every source text of a TSV edition in document order: each turn's printed label once, each row's text
     with its remarks put back at their offsets; editorial rows (this tool's additions) left out."""
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""), dialect="excel-tab"))
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), dialect="excel-tab")
+    header = next(reader, [])
+    # (plain rows and the header's positions: csv.DictReader builds a dict per row, a third of this check)
+    at, kind, turn_id, label, supplied, text_at = (header.index(c) for c in ("at", "kind", "turn_id", "label",
+                                                                            "label_supplied", "text"))
     out: list[str] = []
     pending: list = []   # [text, [(at, remark)]] of the last row with text
 
@@ -394,17 +398,17 @@ def texts(data: bytes) -> list[str]:
             pending.clear()
 
     last_turn = None
-    for row in rows:
-        if row["at"] and pending:
-            if row["kind"] != "editorial":
-                pending[1].append((int(row["at"]), row["text"]))
+    for row in reader:
+        if row[at] and pending:
+            if row[kind] != "editorial":
+                pending[1].append((int(row[at]), row[text_at]))
             continue
         flush()
-        if row["turn_id"] != last_turn and row["turn_id"] and row["label"] and row["label_supplied"] != "true":
-            out.append(row["label"])
-        last_turn = row["turn_id"]
-        if row["kind"] != "editorial":
-            pending[:] = [row["text"], []]
+        if row[turn_id] != last_turn and row[turn_id] and row[label] and row[supplied] != "true":
+            out.append(row[label])
+        last_turn = row[turn_id]
+        if row[kind] != "editorial":
+            pending[:] = [row[text_at], []]
     flush()
     return out
 
