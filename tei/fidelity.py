@@ -112,8 +112,9 @@ def text_as_printed(el) -> str:
 
 
 def _text_as_printed(el) -> str:
-    if len(el) == 0 and el.tag != _PAUSE and isinstance(el.tag, str) and not is_addition(el):
-        return " ".join((el.text or "").split())   # most paragraphs: text only, what _collect would give
+    if len(el) == 0 and el.tag not in _REMARKS and isinstance(el.tag, str) and not is_addition(el):
+        # most paragraphs: text only, what _collect gives (not a remark: _collect sets those in their brackets)
+        return " ".join((el.text or "").split())
     out: list[str] = []
     _collect(el, out, brackets=True)
     return " ".join("".join(out).split())

@@ -243,3 +243,19 @@ def test_new_elements_keep_every_word_in_every_edition():
         for fmt in render.DEFAULT_FORMATS:
             if fmt != "pdf":
                 assert fidelity.check_edition(fmt, render.render(tree, fmt), tree.getroot()) is None, fmt
+
+
+def test_a_remark_of_text_only_keeps_its_brackets_in_the_tsv_and_json():
+    """"(Interpreting.)" is a note with no child element: the data editions print it as the source did, in its
+    brackets (a fast path for text-only paragraphs once dropped them; the word check cannot see brackets)."""
+    import json
+
+    from lxml import etree
+    from tei import render
+
+    root, _ = convert(md("THE VICE PRESIDENT:  Thank you.", "MR. ACEVEDO:  (Interpreting.)  Thank you."))
+    tree = etree.ElementTree(root)
+    rows = [r.split("\t") for r in render.render(tree, "tsv").decode().splitlines()]
+    assert [r[-1] for r in rows if r[5] == "remark"] == ["(Interpreting.)"]
+    turns = json.loads(render.render(tree, "json"))["body"]
+    assert any("(Interpreting.)" in item.get("text", "") for t in turns for item in t.get("content", []))
