@@ -167,8 +167,10 @@ def _run_job(job: Job) -> dict:
                 edition["formats"]["review-" + name.rsplit(".", 1)[1]] = name
         # What the site pages need of this TEI, read here from the tree in hand (and in parallel) rather than
         # parsed again from disk by the parent after the run.
+        sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values()
+                 if (dest / name).exists()}   # (in the worker: in parallel, where the files were written)
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,
-                "site": site_data,
+                "site": site_data, "sizes": sizes,
                 "input": job.edited_hash if kept else job.input_hash, "notes": notes,
                 "source_digest": _source_digest(job, manifest, kept is True)}  # "accepted": the new source
     except OutputError as err:
@@ -501,7 +503,7 @@ def _install(signum: int, handler):
 def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) -> None:
     for name, sha, state in outcome["files"]:
         path = dest / name
-        manifest.record(path, sha)
+        manifest.record(path, sha, journal=False)   # journaled by write_file where it was written
         if state == "written":
             result.written.append(path)
             _emit(on_event, "written", path)
@@ -525,8 +527,7 @@ def _absorb(outcome: dict, dest: Path, manifest, result: BuildResult, on_event) 
     result.editions.append(edition)
     if outcome.get("site") is not None:
         result.site_docs[outcome["stem"]] = outcome["site"]
-    sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values() if (dest / name).exists()}
-    entry = {"input": outcome["input"], "edition": edition, "sizes": sizes}
+    entry = {"input": outcome["input"], "edition": edition, "sizes": outcome["sizes"]}
     if outcome.get("source_digest"):
         entry["source"] = outcome["source_digest"]
     manifest.set_input(outcome["stem"], entry)

@@ -137,12 +137,14 @@ class Manifest:
         current = self.current_digest(path)
         return current is not None and not self.ours(path, current)
 
-    def record(self, path: Path, sha256: str) -> None:
-        """`path` holds (or is about to hold) these bytes written by us; journaled before any rename."""
+    def record(self, path: Path, sha256: str, journal: bool = True) -> None:
+        """`path` holds (or is about to hold) these bytes written by us; journaled before any rename (a build's
+        parent passes journal=False for what a worker wrote: write_file journaled it there)."""
         if self.files.get(path.name) != sha256:
             self.files[path.name] = sha256
             self.dirty = True
-            self._log({"f": path.name, "h": sha256})
+            if journal:
+                self._log({"f": path.name, "h": sha256})
 
     def set_input(self, stem: str, value: dict | None) -> None:
         if value is None:
