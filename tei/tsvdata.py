@@ -234,6 +234,8 @@ class _Table:
 
     def split(self, el) -> tuple[str, list]:
         """The block's text without its remarks, and each remark with its offset in that text."""
+        if len(el) == 0:   # text only (most paragraphs): no remark inside
+            return self.text(el), []
         inner = [x for x in el.iterdescendants() if isinstance(x.tag, str) and _local(x) in self.remarks]
         if not inner:
             return self.text(el), []
