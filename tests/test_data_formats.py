@@ -251,3 +251,24 @@ def test_render_cli_writes_the_meta_table(tmp_path):
     result = CliRunner().invoke(app, ["render", str(SEED_TEI), "--to", "meta", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert rows(out.read_bytes())[0]["ID"] == "sp1"
+
+
+def test_front_matter_from_libyaml_is_the_pure_python_emitters_bytes():
+    """frontmatter uses PyYAML's C emitter where it is built in: the same bytes as the pure-Python one (so an
+    install without libyaml writes the same editions), escapes included."""
+    class Pure(yaml.SafeDumper):
+        pass
+
+    Pure.add_representer(frontmatter._Quoted, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s),
+                                                                              style='"'))
+    tricky = {"title": frontmatter._Quoted('He said "no" \\ and: yes\t# not a comment ’ é — \u2028 end'),
+              "tags": [frontmatter._Quoted("a: b"), frontmatter._Quoted("- x"), frontmatter._Quoted("")]}
+    headers = [tricky] + [frontmatter.values(xmlio.parse_file(p).getroot())
+                          for p in sorted((REPO / "tests").rglob("*.xml")) if "hostile" not in p.parts
+                          and "p4" not in p.name]
+    kw = dict(sort_keys=False, allow_unicode=True, default_flow_style=False, width=1 << 30)
+    for values in headers:
+        data = {k: [frontmatter._Quoted(x) for x in v] if isinstance(v, list) else frontmatter._Quoted(v)
+                for k, v in values.items()}
+        assert yaml.dump(data, Dumper=frontmatter._Dumper, **kw) == yaml.dump(data, Dumper=Pure, **kw)
+    assert len(headers) > 20
