@@ -89,3 +89,22 @@ def test_long_expected_lists_are_cut_to_twelve():
     assert message == ('element "x" not allowed here; expected element e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, '
                        'e10, e11, ... (30 in all)')
     assert _jing_message('ID "a" has already been defined') == 'ID "a" has already been defined'
+
+
+def test_the_render_gate_asks_jing_instead_of_compiling_tei_all(monkeypatch, tmp_path):
+    """With $TEI_EDITION_TEI_ALL set, the gate of render (and build) checks another project's TEI file with
+    jing (one Java run) rather than compiling tei_all with libxml2 (6-12 s); a file tei_all refuses is
+    refused with jing's message, and the grammar is still not compiled."""
+    from tei import validate, xmlio
+
+    require(TEI_ALL_RNG.exists(), f"the official TEI schema is not at {TEI_ALL_RNG}")
+    require(shutil.which("jing") is not None and shutil.which("java") is not None,
+            "jing and Java are not installed (apt install jing)")
+    monkeypatch.setenv("TEI_EDITION_TEI_ALL", str(TEI_ALL_RNG))
+    monkeypatch.delenv("TEI_EDITION_RNG_ENGINE", raising=False)
+    monkeypatch.setattr(validate, "_shared", {})
+    good, bad = (p for p in files(tmp_path) if p.endswith(("good.xml", "bad.xml")))
+    assert validate.gate(xmlio.parse_file(good), good).startswith("outside the project customization")
+    with pytest.raises(validate.InvalidDocument, match="bogus"):
+        validate.gate(xmlio.parse_file(bad), bad)
+    assert validate.shared_validator("tei-all")._compiled is None   # libxml2's tei_all never compiled
