@@ -138,8 +138,15 @@ def read(source: Source) -> Document:
     items = blocks(source, doc.warnings)
     known = _title_case_names(items, source.style)
 
+    # A block's label is asked for up to four times (header.classify, the Q&A count, the loop below, _ahead):
+    # match_label depends only on the text once the style and the known names are fixed, so each text is
+    # matched once.
+    labels: dict[str, LabelMatch | None] = {}
+
     def label_of(text: str) -> LabelMatch | None:
-        return match_label(text, source.style, known)
+        if text not in labels:
+            labels[text] = match_label(text, source.style, known)
+        return labels[text]
 
     start = 0 if markdown else header.classify(items, lambda t: label_of(t) is not None, doc)
     body = items[start:]
@@ -147,6 +154,7 @@ def read(source: Source) -> Document:
     threshold = max(2, usual + 1)
     qa = sum(1 for b in body if (m := label_of(b.text)) and _is_question_label(m.label)) >= 2
     turn: Turn | None = None
+    turns: list[Turn] = []   # doc.turns(), kept as the loop appends them (_interjection looks at the last two)
     for index in range(start, len(items)):
         block = items[index]
         text = block.text
@@ -165,25 +173,25 @@ def read(source: Source) -> Document:
         m = label_of(text)
         broken = block.blanks_before >= threshold
         last = turn.paragraphs[-1].text_source if turn is not None and turn.paragraphs else ""
-        # turn.hand-over at the usual gap: a cue in the paragraph's last sentence, then more than a short address
-        handover = (bool(last) and block.blanks_before >= max(1, usual) and _handover(last, sentences=1)
-                    and not _is_question_label(turn.label or "") and len(text.split()) > 3)
         lacuna = (turn is not None and broken and turn.paragraphs
                   and _DASH_END.search(inline.unescape(last))
                   and _DASH_START.match(m.rest if m else text))
         if m:
             turn = Turn(block.line, m.label.strip(), interpreted=m.interpreted)
             doc.body.append(turn)
+            turns.append(turn)
             rest = m.rest
-        elif turn is None or broken or handover:
+        elif turn is None or broken or _hands_over(turn, last, block, usual):
             previous = turn
             turn = Turn(block.line, None)
             turn.attribution, turn.cue = _attribution(previous, qa, _ahead(items, index, threshold, label_of))
             doc.body.append(turn)
+            turns.append(turn)
             rest = text
-        elif _interjection(doc.turns()):
+        elif _interjection(turns):
             turn = Turn(block.line, None, attribution="resumption", cue=turn.paragraphs[0].text_source)
             doc.body.append(turn)
+            turns.append(turn)
             rest = text
         else:
             rest = text
@@ -191,9 +199,16 @@ def read(source: Source) -> Document:
         if rest:
             turn.paragraphs.append(
                 Paragraph(block.line, inline.parse(rest, block.line, markdown, doc.warnings), rest))
-    if not doc.turns():
+    if not turns:
         doc.warnings.append(Warning_(items[0].line if items else 1, "turn.unlabeled", "no speaker turns found"))
     return doc
+
+
+def _hands_over(turn: Turn, last: str, block: Block, usual: int) -> bool:
+    """turn.hand-over at the usual gap: a cue in the last sentence of the turn's last paragraph (`last`), then
+    more than a short address. Asked only of an unlabeled block that would otherwise go on the turn."""
+    return (bool(last) and block.blanks_before >= max(1, usual) and _handover(last, sentences=1)
+            and not _is_question_label(turn.label or "") and len(block.text.split()) > 3)
 
 
 def _interjection(turns: list[Turn]) -> bool:
@@ -210,9 +225,20 @@ def _interjection(turns: list[Turn]) -> bool:
             and bool(_DASH_END.search(before.paragraphs[-1].text_source)) and before.label != current.label)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Everything up to the last sentence break: a greedy match from the start stops at the last [.!?] followed by
+# whitespace and takes the whole whitespace run, exactly the last separator _SENTENCE_BREAK.split would cut at.
+_BEFORE_LAST_SENTENCE = re.compile(r".*[.!?]\s+", re.DOTALL)
+
+
 def _handover(paragraph: str, sentences: int = 2) -> bool:
     """turn.hand-over: a cue in the last sentences of a paragraph."""
-    tail = " ".join(re.split(r"(?<=[.!?])\s+", paragraph.strip())[-sentences:])
+    paragraph = paragraph.strip()
+    if sentences == 1:  # asked of nearly every paragraph: the last sentence without splitting them all
+        before = _BEFORE_LAST_SENTENCE.match(paragraph)
+        tail = paragraph[before.end():] if before else paragraph
+    else:
+        tail = " ".join(_SENTENCE_BREAK.split(paragraph)[-sentences:])
     return HANDOVER_CUES.search(tail) is not None
 
 
