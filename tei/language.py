@@ -102,8 +102,10 @@ def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
 
 def _fold(text: str) -> str:
     """Lower case, accents off, one kind of apostrophe, single spaces, no surrounding punctuation."""
-    text = unicodedata.normalize("NFD", text.replace("’", "'").lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").lower()
+    if not text.isascii():  # ASCII has no accents to take off (NFD leaves it as it is): most text skips this
+        text = unicodedata.normalize("NFD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.split()).strip(" .,;:!?¡¿\"“”'()-—–")
 
 
@@ -113,6 +115,7 @@ MAX_FORMULA_CHARS = max(len(f) for f in _FORMULA_LANG) + 4   # room for the punc
 # Whether any formula may be in a text: the longest word of every formula, folded (_hints below). Text without
 # one (nearly all of it) skips the sentence walk when no second language is named.
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 _HINT_WORDS = frozenset(max(_LETTERS.findall(f), key=len) for f in _FORMULA_LANG)
 
 
@@ -197,8 +200,12 @@ def _mark_sentences(text: str, codes, counts, hints: list[int]) -> list:
 def _hints(text: str) -> list[int]:
     """Where a word of some formula (its longest word, any case, accents folded) starts in `text`. One C-level
     set intersection answers for most text nodes (no such word); positions only for the rest."""
-    words = _LETTERS.findall(text.lower())
-    if _HINT_WORDS.isdisjoint(words) and not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words):
+    lowered = text.lower()
+    words = _LETTERS.findall(lowered)
+    # Only a word with a letter outside ASCII may fold (accents off) into a hint it does not spell; most text
+    # nodes have none (a curly apostrophe or a dash is no letter), so the Python walk of their words is skipped.
+    if _HINT_WORDS.isdisjoint(words) and (not _NON_ASCII_LETTER.search(lowered) or
+                                          not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words)):
         return []
     return [m.start() for m in _LETTERS.finditer(text) if _is_hint(m.group(0).lower())]
 
