@@ -6,6 +6,7 @@ warnings cite their ids. A new source quirk is a new row here, a fixture and a d
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -615,6 +616,7 @@ class LabelMatch:
         return getattr(self, name)
 
 
+@functools.lru_cache(maxsize=4096)   # a document prints the same few labels hundreds of times
 def is_caps_label(label: str) -> bool:
     """label.speaker: the capitals form, checked the way Unicode reads case, with the false positives kept out."""
     core = _PARENS.sub(" ", label).rstrip().rstrip(":").strip()
@@ -635,11 +637,18 @@ class _CapsLabel:
     """CAPS_LABEL.match(text): a LabelMatch or None (the regex finds the form, is_caps_label checks the case)."""
 
     def match(self, text: str) -> LabelMatch | None:
+        if ":" not in text:   # every label ends in a colon: most paragraphs are answered without the regex
+            return None
         m = _CAPS_LABEL_RE.match(text)
         if m is None or not is_caps_label(m.group("label")):
             return None
         label = m.group("label")
-        return LabelMatch(label, m.group("rest") or "", bool(_INTERPRETED_PART.search(label)))
+        return LabelMatch(label, m.group("rest") or "", _is_interpreted(label))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_interpreted(label: str) -> bool:
+    return bool(_INTERPRETED_PART.search(label))
 
 
 CAPS_LABEL = _CapsLabel()
