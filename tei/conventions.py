@@ -775,6 +775,20 @@ HANDOVER_CUES_FAMILY: tuple[Cue, ...] = (
         ("And with that, I'll turn it to the Secretary.",)),
 )
 HANDOVER_CUES = re.compile("|".join(f"(?:{c.pattern})" for c in HANDOVER_CUES_FAMILY), re.IGNORECASE)
+# The same cues as two searches, for the reader's yes-or-no question (asked of nearly every paragraph): the
+# cues that start at a word boundary, then the others (the address, anchored at the end). Python's regex
+# engine searches the two in about half the time of the one alternation of all (9.8 against 17.3 µs for a
+# sentence of 100 characters); a cue is found by one of them exactly when it is found by HANDOVER_CUES.
+_HANDOVER_SEARCHES = tuple(
+    re.compile("|".join(f"(?:{c.pattern})" for c in group), re.IGNORECASE)
+    for group in ([c for c in HANDOVER_CUES_FAMILY if c.pattern.startswith(r"\b")],
+                  [c for c in HANDOVER_CUES_FAMILY if not c.pattern.startswith(r"\b")])
+    if group)   # (an empty pattern would find a cue everywhere)
+
+
+def has_handover_cue(text: str) -> bool:
+    """turn.hand-over: whether HANDOVER_CUES finds a cue in `text`."""
+    return any(rx.search(text) for rx in _HANDOVER_SEARCHES)
 # turn.question-invitation: an invitation to ask, at the end of a turn (used only in a Q&A exchange, and only
 # when the unlabeled paragraph that follows is evidently a question).
 QUESTION_CUES = re.compile(r"\bquestions?\b|\bplease\.?\s*$|\bmicrophone\b|\byes,? (?:sir|ma'am)\b|\bI see\.?\s*$"

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from . import inline
 from . import header
-from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, HANDOVER_CUES, MD_LINE_LABEL,
+from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, MD_LINE_LABEL,
                           PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, RUN_ON_LABEL, TITLE_CASE_LABEL,
-                          TITLES, LabelMatch)
+                          TITLES, LabelMatch, has_handover_cue)
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, Heading, Paragraph, Stage, Turn
@@ -239,7 +239,7 @@ def _handover(paragraph: str, sentences: int = 2) -> bool:
         tail = paragraph[before.end():] if before else paragraph
     else:
         tail = " ".join(_SENTENCE_BREAK.split(paragraph)[-sentences:])
-    return HANDOVER_CUES.search(tail) is not None
+    return has_handover_cue(tail)
 
 
 def _ahead(items: list[Block], index: int, threshold: int, label_of) -> str:
