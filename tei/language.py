@@ -116,6 +116,7 @@ MAX_FORMULA_CHARS = max(len(f) for f in _FORMULA_LANG) + 4   # room for the punc
 # one (nearly all of it) skips the sentence walk when no second language is named.
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_ASCII_LETTERS = re.compile(r"[a-z]+")   # _LETTERS in lower-case text without a letter outside ASCII
 _HINT_WORDS = frozenset(max(_LETTERS.findall(f), key=len) for f in _FORMULA_LANG)
 
 
@@ -146,7 +147,9 @@ def _mark_nodes(nodes: list, codes, counts) -> list:
         if isinstance(node, str):
             # Where a formula's word occurs, found in one search of the node (not one per sentence): a hint
             # is a whole word, so it falls inside one sentence and the per-sentence answer is the same.
-            hints = _hints(node)
+            # With a second language every sentence is walked anyway: the hints are found only if a sentence
+            # asks for them (_mark_sentences).
+            hints = _hints(node) if len(codes) == 1 else None
             if len(codes) > 1 or hints:
                 out.extend(_mark_sentences(node, codes, counts, hints))
             else:
@@ -177,7 +180,8 @@ def _sentence_candidate(sentence: str) -> bool:
     return len(words) >= 2 and not all(w[0].isupper() for w in words)
 
 
-def _mark_sentences(text: str, codes, counts, hints: list[int]) -> list:
+def _mark_sentences(text: str, codes, counts, hints: list[int] | None) -> list:
+    """`hints`: _hints(text), or None to find them when the first sentence needs them."""
     out: list = []
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
@@ -190,7 +194,8 @@ def _mark_sentences(text: str, codes, counts, hints: list[int]) -> list:
         if lang:
             counts[lang] = counts.get(lang, 0) + 1
             out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
-        elif hints and _CLAUSE_DELIM.search(body) and _hint_within(hints, m.start(), m.end()):
+        elif _CLAUSE_DELIM.search(body) and _hint_within(hints if hints is not None else (hints := _hints(text)),
+                                                        m.start(), m.end()):
             out.extend(_mark_clauses(sentence, counts))
         else:
             out.append(sentence)
@@ -201,12 +206,16 @@ def _hints(text: str) -> list[int]:
     """Where a word of some formula (its longest word, any case, accents folded) starts in `text`. One C-level
     set intersection answers for most text nodes (no such word); positions only for the rest."""
     lowered = text.lower()
-    words = _LETTERS.findall(lowered)
-    # Only a word with a letter outside ASCII may fold (accents off) into a hint it does not spell; most text
-    # nodes have none (a curly apostrophe or a dash is no letter), so the Python walk of their words is skipped.
-    if _HINT_WORDS.isdisjoint(words) and (not _NON_ASCII_LETTER.search(lowered) or
-                                          not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words)):
-        return []
+    if not _NON_ASCII_LETTER.search(lowered):
+        # Most text nodes (a curly apostrophe or a dash is no letter): the words are runs of a-z, found by a
+        # simpler pattern, and no word has accents to fold off.
+        if _HINT_WORDS.isdisjoint(_ASCII_LETTERS.findall(lowered)):
+            return []
+    else:
+        words = _LETTERS.findall(lowered)
+        # Only a word with a letter outside ASCII may fold (accents off) into a hint it does not spell.
+        if _HINT_WORDS.isdisjoint(words) and not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words):
+            return []
     return [m.start() for m in _LETTERS.finditer(text) if _is_hint(m.group(0).lower())]
 
 
