@@ -442,6 +442,7 @@ BY_ID = {c.id: c for c in ALL}
 _PARTS = re.compile(r"\s*(?:[,;]|\band\b)\s*", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)   # the same remarks ("Laughter.", "inaudible") recur in every transcript
 def match_remark(inner: str) -> tuple[Convention, re.Match[str]] | None:
     """The first row whose pattern matches the whole remark text, or None (an unknown remark).
 

@@ -89,11 +89,13 @@ def tei_text(root) -> str:
 
 
 def _collect(el, out: list[str], brackets: bool = False) -> None:
-    if not isinstance(el.tag, str) or is_addition(el):
+    tag = el.tag   # read once: lxml makes a new string at each access
+    # is_addition asks for attributes: only of the elements that can be additions (every one is in _ADDITIONS)
+    if not isinstance(tag, str) or (tag in _ADDITIONS and is_addition(el)):
         return
-    block = el.tag in _BLOCKS
-    open_, close = _PRINTED.get(el.get("rend", ""), ("", "")) if brackets and el.tag in _REMARKS else ("", "")
-    if el.tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
+    block = tag in _BLOCKS
+    open_, close = _PRINTED.get(el.get("rend", ""), ("", "")) if brackets and tag in _REMARKS else ("", "")
+    if tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
         out.append(f" {open_}Pause.{close} ")
         return
     if block:

@@ -207,8 +207,9 @@ def read(source: Source) -> Document:
 def _hands_over(turn: Turn, last: str, block: Block, usual: int) -> bool:
     """turn.hand-over at the usual gap: a cue in the last sentence of the turn's last paragraph (`last`), then
     more than a short address. Asked only of an unlabeled block that would otherwise go on the turn."""
-    return (bool(last) and block.blanks_before >= max(1, usual) and _handover(last, sentences=1)
-            and not _is_question_label(turn.label or "") and len(block.text.split()) > 3)
+    # the cue search last: it is the costly test
+    return (bool(last) and block.blanks_before >= max(1, usual) and not _is_question_label(turn.label or "")
+            and len(block.text.split()) > 3 and _handover(last, sentences=1))
 
 
 def _interjection(turns: list[Turn]) -> bool:
