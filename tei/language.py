@@ -116,8 +116,11 @@ MAX_FORMULA_CHARS = max(len(f) for f in _FORMULA_LANG) + 4   # room for the punc
 # one (nearly all of it) skips the sentence walk when no second language is named.
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
-_ASCII_LETTERS = re.compile(r"[a-z]+")   # _LETTERS in lower-case text without a letter outside ASCII
+# _LETTERS in lower-case text without a letter outside ASCII: the runs of a-z, as bytes, found by C-level
+# string methods (every other character, a non-ASCII one encoded as '?', made a space), and the hints to meet.
+_A_TO_Z_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 _HINT_WORDS = frozenset(max(_LETTERS.findall(f), key=len) for f in _FORMULA_LANG)
+_ASCII_HINT_WORDS = frozenset(w.encode("ascii") for w in _HINT_WORDS if w.isascii())
 
 
 def formula(text: str) -> str | None:
@@ -183,22 +186,29 @@ def _sentence_candidate(sentence: str) -> bool:
 def _mark_sentences(text: str, codes, counts, hints: list[int] | None) -> list:
     """`hints`: _hints(text), or None to find them when the first sentence needs them."""
     out: list = []
+    marked = False   # whether out holds anything but the sentences as they are
+    several = len(codes) > 1
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
-        core = sentence.rstrip()
-        lead = len(core) - len(core.lstrip())
-        body = core.strip()
+        body = sentence.strip()
         lang = formula(body)
-        if lang is None and len(codes) > 1 and _sentence_candidate(body):
+        if lang is None and several and _sentence_candidate(body):
             lang = classify(body, codes, SENTENCE_THRESHOLD)
         if lang:
             counts[lang] = counts.get(lang, 0) + 1
+            core = sentence.rstrip()
+            lead = len(core) - len(core.lstrip())
             out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
+            marked = True
         elif _CLAUSE_DELIM.search(body) and _hint_within(hints if hints is not None else (hints := _hints(text)),
                                                         m.start(), m.end()):
             out.extend(_mark_clauses(sentence, counts))
+            marked = True
         else:
             out.append(sentence)
+    if not marked:   # only strings: what merge_strings and the filter below make of them, in one join
+        joined = "".join(out)
+        return [joined] if joined else []
     return [n for n in merge_strings(out) if n != ""]
 
 
@@ -209,7 +219,8 @@ def _hints(text: str) -> list[int]:
     if not _NON_ASCII_LETTER.search(lowered):
         # Most text nodes (a curly apostrophe or a dash is no letter): the words are runs of a-z, found by a
         # simpler pattern, and no word has accents to fold off.
-        if _HINT_WORDS.isdisjoint(_ASCII_LETTERS.findall(lowered)):
+        runs = lowered.encode("ascii", "replace").translate(_A_TO_Z_ONLY).split()
+        if _ASCII_HINT_WORDS.isdisjoint(runs):
             return []
     else:
         words = _LETTERS.findall(lowered)
