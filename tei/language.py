@@ -200,8 +200,8 @@ def _mark_sentences(text: str, codes, counts, hints: list[int] | None) -> list:
             lead = len(core) - len(core.lstrip())
             out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
             marked = True
-        elif _CLAUSE_DELIM.search(body) and _hint_within(hints if hints is not None else (hints := _hints(text)),
-                                                        m.start(), m.end()):
+        elif hints != [] and _CLAUSE_DELIM.search(body) and _hint_within(  # (None: not looked for yet)
+                hints if hints is not None else (hints := _hints(text)), m.start(), m.end()):
             out.extend(_mark_clauses(sentence, counts))
             marked = True
         else:

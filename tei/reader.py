@@ -5,6 +5,7 @@ everything else (remarks, attribution of unlabeled turns, lacunae) is shared and
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -115,7 +116,7 @@ def _title_case_names(items: list[Block], style: str) -> frozenset:
         return frozenset()
     names = set()
     for block in items:
-        t = TITLE_CASE_LABEL.match(block.text)
+        t = TITLE_CASE_LABEL.match(block.text) if ":" in block.text else None   # a label ends in a colon
         if t and t.group("rest") and len(t.group("words").split()) > 1 and _title_case_label(t.group("words"), frozenset()):
             names.add(t.group("words").split()[-1])
     return frozenset(names)
@@ -268,6 +269,7 @@ def _attribution(previous: Turn | None, qa: bool, following: str) -> tuple[str, 
     return "continuation", last
 
 
+@functools.lru_cache(maxsize=4096)   # asked of every labeled block and every hand-over, of a few labels
 def _is_question_label(label: str) -> bool:
     return " ".join(label.strip().rstrip(":.").lower().split("(")[0].split()) in QUESTIONER_LABELS
 

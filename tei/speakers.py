@@ -30,6 +30,7 @@ _TITLE_SET = set(TITLES)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+@functools.lru_cache(maxsize=8192)   # the same names are compared with every participant, label after label
 def fold(text: str) -> str:
     """Lower case without accents: "LÓPEZ" -> "lopez" (for ids and comparisons, never for display)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
@@ -264,6 +265,7 @@ def _qualified(held: str, phrase: str) -> bool:
 _COURTESY = {"mr", "mrs", "ms", "dr", "the", "his", "her", "excellency", "madam", "sir"}
 
 
+@functools.lru_cache(maxsize=4096)   # asked of every participant for every new label
 def _compatible(a: str, b: str) -> bool:
     """Two printed offices can be one person's: one empty or a courtesy title, or one's words within the
     other's ("SEC." and "Secretary of Defense"); "First Lady" and "President" cannot."""
