@@ -59,9 +59,14 @@ def blocks(source: Source, warnings: list | None = None) -> list[Block]:
     return out
 
 
+# What every run-on cut has (RUN_ON_LABEL's look-behind and the first character of its look-ahead): closing
+# punctuation glued to a letter. One scan for it spares RUN_ON_LABEL's walk of nearly every block.
+_GLUED = re.compile(r"[.?!…)\]][^\W\d_]")
+
+
 def _run_on(block: Block, style: str, warnings: list | None) -> list[Block]:
     """label.run-on: split a block where a label is glued to the end of a sentence with no space."""
-    if ":" not in block.text:
+    if ":" not in block.text or not _GLUED.search(block.text):
         return [block]
     cuts = [m.start() for m in RUN_ON_LABEL.finditer(block.text) if CAPS_LABEL.match(block.text[m.start():])]
     if not cuts:
