@@ -20,14 +20,34 @@ RESP = "#tei-edition"
 _SPACES = re.compile(r" {2,}")
 
 
+# A document makes hundreds of elements from a few dozen tag and attribute names: each name's qualified form
+# is built once per process, not once per element.
+_TAG_NAMES: dict[str, str] = {}
+_ATTRIBUTE_NAMES: dict[str, str] = {}
+
+
+def _tag_name(tag: str) -> str:
+    """"p" -> "{TEI}p"."""
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = _TAG_NAMES[tag] = f"{{{TEI_NS}}}{tag}"
+    return name
+
+
+def _attribute_name(key: str) -> str:
+    """A keyword argument's attribute: "xml_id" -> xml:id, "type_" -> type."""
+    name = _ATTRIBUTE_NAMES.get(key)
+    if name is None:
+        name = _ATTRIBUTE_NAMES[key] = f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml_") else key.rstrip("_")
+    return name
+
+
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.SubElement(parent, f"{{{TEI_NS}}}{tag}") if parent is not None else etree.Element(
-        f"{{{TEI_NS}}}{tag}", nsmap={None: TEI_NS})
+    el = etree.SubElement(parent, _tag_name(tag)) if parent is not None else etree.Element(
+        _tag_name(tag), nsmap={None: TEI_NS})
     for key, value in attrs.items():
-        if value is None:
-            continue
-        name = f"{{{XML_NS}}}{key[4:]}" if key.startswith("xml_") else key.rstrip("_")
-        el.set(name, str(value))
+        if value is not None:
+            el.set(_attribute_name(key), str(value))
     if text is not None:
         el.text = text
     return el
@@ -270,6 +290,12 @@ class Encoder:
             n_p += 1
             self.stats["paragraphs"] += 1
             p = _el(sp, "p", xml_id=f"{ident}.p{n_p}", ana=f"#{para.interp}" if para.interp else None)
+            if para.interp_from is None and len(para.content) == 1 and isinstance(para.content[0], str):
+                # Most paragraphs are one string: what inline() and _strip_edges would do to it, done once.
+                text = para.content[0]
+                if text:
+                    p.text = (_SPACES.sub(" ", text) if "  " in text else text).strip()
+                continue
             if para.interp_from is not None:   # interpretation begins inside the paragraph: a seg from there
                 k, kind = para.interp_from
                 self.inline(p, para.content[:k], turn)
@@ -281,7 +307,7 @@ class Encoder:
     def inline(self, parent, nodes: list, turn: Turn) -> None:
         for node in nodes:
             if isinstance(node, str):
-                _append_text(parent, _SPACES.sub(" ", node))
+                _append_text(parent, _SPACES.sub(" ", node) if "  " in node else node)  # the sub is rarely needed
             elif isinstance(node, Remark):
                 self.remark(parent, node, turn)
             elif isinstance(node, Emphasis):

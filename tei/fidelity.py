@@ -36,7 +36,40 @@ _BLOCKS = {f"{{{TEI_NS}}}{n}" for n in ("speaker", "p", "head", "stage", "note",
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.replace("’", "'"))
+    """The runs of letters and digits of `text`, an apostrophe between two of them inside the word (_WORD).
+
+    _WORD's findall over a whole transcript is most of this check's time, so the text is read in pieces cut
+    at spaces and line ends (no word crosses one): the stretches around a letter or digit outside ASCII
+    ("Peña", "Zelenskyy’s" is ASCII) by _WORD itself, the rest, where a letter or digit is one of [A-Za-z0-9],
+    by C-level string methods (_ascii_words)."""
+    text = text.replace("’", "'")
+    out: list[str] = []
+    pos = 0
+    while (found := _NON_ASCII_WORD_CHAR.search(text, pos)) is not None:
+        at = found.start()
+        start = max(text.rfind(" ", pos, at), text.rfind("\n", pos, at)) + 1 or pos
+        end = min((i for i in (text.find(" ", at), text.find("\n", at)) if i >= 0), default=len(text))
+        out += _ascii_words(text[pos:start])
+        out += _WORD.findall(text, start, end)
+        pos = end
+    out += _ascii_words(text[pos:])
+    return out
+
+
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W_\x00-\x7f]")
+# An apostrophe that is not between two letters or digits: a word boundary, like any other punctuation.
+_LOOSE_APOSTROPHE = re.compile(r"'(?:(?<![A-Za-z0-9]')|(?![A-Za-z0-9]))")
+_WORD_BYTES = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'"
+_ASCII_SEPARATORS = bytes(b if b in _WORD_BYTES else 32 for b in range(256))   # all else -> a space
+
+
+def _ascii_words(text: str) -> list[str]:
+    """words(text) for a text whose letters and digits are all ASCII: the loose apostrophes and every other
+    character (a non-ASCII one is a dash, a quote, a space: encoded as '?') made spaces, then split."""
+    if not text:
+        return []
+    spaced = _LOOSE_APOSTROPHE.sub(" ", text).encode("ascii", "replace").translate(_ASCII_SEPARATORS)
+    return spaced.decode("ascii").split()
 
 
 def source_words(source_text: str, markdown: bool) -> list[str]:
@@ -57,11 +90,13 @@ def tei_text(root) -> str:
 
 
 def _collect(el, out: list[str], brackets: bool = False) -> None:
-    if not isinstance(el.tag, str) or is_addition(el):
+    tag = el.tag   # read once: lxml makes a new string at each access
+    # is_addition asks for attributes: only of the elements that can be additions (every one is in _ADDITIONS)
+    if not isinstance(tag, str) or (tag in _ADDITIONS and is_addition(el)):
         return
-    block = el.tag in _BLOCKS
-    open_, close = _PRINTED.get(el.get("rend", ""), ("", "")) if brackets and el.tag in _REMARKS else ("", "")
-    if el.tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
+    block = tag in _BLOCKS
+    open_, close = _PRINTED.get(el.get("rend", ""), ("", "")) if brackets and tag in _REMARKS else ("", "")
+    if tag == _PAUSE and len(el) == 0:   # conventions "pause": the empty element stands for "(Pause.)"
         out.append(f" {open_}Pause.{close} ")
         return
     if block:

@@ -27,8 +27,15 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
+# The characters any inline syntax starts with: a paragraph without one (most of them) is one string.
+_REMARK_START = re.compile(r"[()\[\]]")
+_MARKDOWN_START = re.compile(r"[()\[\]<\\*]")
+
+
 def parse(text: str, line: int, markdown: bool, warnings: list[Warning_]) -> list:
     """Inline nodes of one paragraph."""
+    if not (_MARKDOWN_START if markdown else _REMARK_START).search(text):
+        return [text] if text else []   # what the parse below makes of it, no remark, nothing unbalanced
     nodes = _markdown(text, line, warnings) if markdown else _remarks(text, line, warnings)
     _check_balance(nodes, text, line, warnings)
     return merge_strings(nodes)

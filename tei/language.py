@@ -102,8 +102,10 @@ def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
 
 def _fold(text: str) -> str:
     """Lower case, accents off, one kind of apostrophe, single spaces, no surrounding punctuation."""
-    text = unicodedata.normalize("NFD", text.replace("’", "'").lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").lower()
+    if not text.isascii():  # ASCII has no accents to take off (NFD leaves it as it is): most text skips this
+        text = unicodedata.normalize("NFD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.split()).strip(" .,;:!?¡¿\"“”'()-—–")
 
 
@@ -113,7 +115,12 @@ MAX_FORMULA_CHARS = max(len(f) for f in _FORMULA_LANG) + 4   # room for the punc
 # Whether any formula may be in a text: the longest word of every formula, folded (_hints below). Text without
 # one (nearly all of it) skips the sentence walk when no second language is named.
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+# _LETTERS in lower-case text without a letter outside ASCII: the runs of a-z, as bytes, found by C-level
+# string methods (every other character, a non-ASCII one encoded as '?', made a space), and the hints to meet.
+_A_TO_Z_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 _HINT_WORDS = frozenset(max(_LETTERS.findall(f), key=len) for f in _FORMULA_LANG)
+_ASCII_HINT_WORDS = frozenset(w.encode("ascii") for w in _HINT_WORDS if w.isascii())
 
 
 def formula(text: str) -> str | None:
@@ -143,7 +150,9 @@ def _mark_nodes(nodes: list, codes, counts) -> list:
         if isinstance(node, str):
             # Where a formula's word occurs, found in one search of the node (not one per sentence): a hint
             # is a whole word, so it falls inside one sentence and the per-sentence answer is the same.
-            hints = _hints(node)
+            # With a second language every sentence is walked anyway: the hints are found only if a sentence
+            # asks for them (_mark_sentences).
+            hints = _hints(node) if len(codes) == 1 else None
             if len(codes) > 1 or hints:
                 out.extend(_mark_sentences(node, codes, counts, hints))
             else:
@@ -174,32 +183,50 @@ def _sentence_candidate(sentence: str) -> bool:
     return len(words) >= 2 and not all(w[0].isupper() for w in words)
 
 
-def _mark_sentences(text: str, codes, counts, hints: list[int]) -> list:
+def _mark_sentences(text: str, codes, counts, hints: list[int] | None) -> list:
+    """`hints`: _hints(text), or None to find them when the first sentence needs them."""
     out: list = []
+    marked = False   # whether out holds anything but the sentences as they are
+    several = len(codes) > 1
     for m in _SENTENCE.finditer(text):
         sentence = m.group(0)
-        core = sentence.rstrip()
-        lead = len(core) - len(core.lstrip())
-        body = core.strip()
+        body = sentence.strip()
         lang = formula(body)
-        if lang is None and len(codes) > 1 and _sentence_candidate(body):
+        if lang is None and several and _sentence_candidate(body):
             lang = classify(body, codes, SENTENCE_THRESHOLD)
         if lang:
             counts[lang] = counts.get(lang, 0) + 1
+            core = sentence.rstrip()
+            lead = len(core) - len(core.lstrip())
             out.extend([core[:lead], Foreign(lang, [body]), sentence[len(core):]])
-        elif hints and _CLAUSE_DELIM.search(body) and _hint_within(hints, m.start(), m.end()):
+            marked = True
+        elif hints != [] and _CLAUSE_DELIM.search(body) and _hint_within(  # (None: not looked for yet)
+                hints if hints is not None else (hints := _hints(text)), m.start(), m.end()):
             out.extend(_mark_clauses(sentence, counts))
+            marked = True
         else:
             out.append(sentence)
+    if not marked:   # only strings: what merge_strings and the filter below make of them, in one join
+        joined = "".join(out)
+        return [joined] if joined else []
     return [n for n in merge_strings(out) if n != ""]
 
 
 def _hints(text: str) -> list[int]:
     """Where a word of some formula (its longest word, any case, accents folded) starts in `text`. One C-level
     set intersection answers for most text nodes (no such word); positions only for the rest."""
-    words = _LETTERS.findall(text.lower())
-    if _HINT_WORDS.isdisjoint(words) and not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words):
-        return []
+    lowered = text.lower()
+    if not _NON_ASCII_LETTER.search(lowered):
+        # Most text nodes (a curly apostrophe or a dash is no letter): the words are runs of a-z, found by a
+        # simpler pattern, and no word has accents to fold off.
+        runs = lowered.encode("ascii", "replace").translate(_A_TO_Z_ONLY).split()
+        if _ASCII_HINT_WORDS.isdisjoint(runs):
+            return []
+    else:
+        words = _LETTERS.findall(lowered)
+        # Only a word with a letter outside ASCII may fold (accents off) into a hint it does not spell.
+        if _HINT_WORDS.isdisjoint(words) and not any(not w.isascii() and _fold(w) in _HINT_WORDS for w in words):
+            return []
     return [m.start() for m in _LETTERS.finditer(text) if _is_hint(m.group(0).lower())]
 
 

@@ -5,14 +5,15 @@ everything else (remarks, attribution of unlabeled turns, lacunae) is shared and
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from . import inline
 from . import header
-from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, HANDOVER_CUES, MD_LINE_LABEL,
+from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, MD_LINE_LABEL,
                           PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, RUN_ON_LABEL, TITLE_CASE_LABEL,
-                          TITLES, LabelMatch)
+                          TITLES, LabelMatch, has_handover_cue)
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, Heading, Paragraph, Stage, Turn
@@ -58,9 +59,14 @@ def blocks(source: Source, warnings: list | None = None) -> list[Block]:
     return out
 
 
+# What every run-on cut has (RUN_ON_LABEL's look-behind and the first character of its look-ahead): closing
+# punctuation glued to a letter. One scan for it spares RUN_ON_LABEL's walk of nearly every block.
+_GLUED = re.compile(r"[.?!…)\]][^\W\d_]")
+
+
 def _run_on(block: Block, style: str, warnings: list | None) -> list[Block]:
     """label.run-on: split a block where a label is glued to the end of a sentence with no space."""
-    if ":" not in block.text:
+    if ":" not in block.text or not _GLUED.search(block.text):
         return [block]
     cuts = [m.start() for m in RUN_ON_LABEL.finditer(block.text) if CAPS_LABEL.match(block.text[m.start():])]
     if not cuts:
@@ -115,7 +121,7 @@ def _title_case_names(items: list[Block], style: str) -> frozenset:
         return frozenset()
     names = set()
     for block in items:
-        t = TITLE_CASE_LABEL.match(block.text)
+        t = TITLE_CASE_LABEL.match(block.text) if ":" in block.text else None   # a label ends in a colon
         if t and t.group("rest") and len(t.group("words").split()) > 1 and _title_case_label(t.group("words"), frozenset()):
             names.add(t.group("words").split()[-1])
     return frozenset(names)
@@ -138,8 +144,15 @@ def read(source: Source) -> Document:
     items = blocks(source, doc.warnings)
     known = _title_case_names(items, source.style)
 
+    # A block's label is asked for up to four times (header.classify, the Q&A count, the loop below, _ahead):
+    # match_label depends only on the text once the style and the known names are fixed, so each text is
+    # matched once.
+    labels: dict[str, LabelMatch | None] = {}
+
     def label_of(text: str) -> LabelMatch | None:
-        return match_label(text, source.style, known)
+        if text not in labels:
+            labels[text] = match_label(text, source.style, known)
+        return labels[text]
 
     start = 0 if markdown else header.classify(items, lambda t: label_of(t) is not None, doc)
     body = items[start:]
@@ -147,6 +160,7 @@ def read(source: Source) -> Document:
     threshold = max(2, usual + 1)
     qa = sum(1 for b in body if (m := label_of(b.text)) and _is_question_label(m.label)) >= 2
     turn: Turn | None = None
+    turns: list[Turn] = []   # doc.turns(), kept as the loop appends them (_interjection looks at the last two)
     for index in range(start, len(items)):
         block = items[index]
         text = block.text
@@ -165,25 +179,25 @@ def read(source: Source) -> Document:
         m = label_of(text)
         broken = block.blanks_before >= threshold
         last = turn.paragraphs[-1].text_source if turn is not None and turn.paragraphs else ""
-        # turn.hand-over at the usual gap: a cue in the paragraph's last sentence, then more than a short address
-        handover = (bool(last) and block.blanks_before >= max(1, usual) and _handover(last, sentences=1)
-                    and not _is_question_label(turn.label or "") and len(text.split()) > 3)
         lacuna = (turn is not None and broken and turn.paragraphs
                   and _DASH_END.search(inline.unescape(last))
                   and _DASH_START.match(m.rest if m else text))
         if m:
             turn = Turn(block.line, m.label.strip(), interpreted=m.interpreted)
             doc.body.append(turn)
+            turns.append(turn)
             rest = m.rest
-        elif turn is None or broken or handover:
+        elif turn is None or broken or _hands_over(turn, last, block, usual):
             previous = turn
             turn = Turn(block.line, None)
             turn.attribution, turn.cue = _attribution(previous, qa, _ahead(items, index, threshold, label_of))
             doc.body.append(turn)
+            turns.append(turn)
             rest = text
-        elif _interjection(doc.turns()):
+        elif _interjection(turns):
             turn = Turn(block.line, None, attribution="resumption", cue=turn.paragraphs[0].text_source)
             doc.body.append(turn)
+            turns.append(turn)
             rest = text
         else:
             rest = text
@@ -191,9 +205,17 @@ def read(source: Source) -> Document:
         if rest:
             turn.paragraphs.append(
                 Paragraph(block.line, inline.parse(rest, block.line, markdown, doc.warnings), rest))
-    if not doc.turns():
+    if not turns:
         doc.warnings.append(Warning_(items[0].line if items else 1, "turn.unlabeled", "no speaker turns found"))
     return doc
+
+
+def _hands_over(turn: Turn, last: str, block: Block, usual: int) -> bool:
+    """turn.hand-over at the usual gap: a cue in the last sentence of the turn's last paragraph (`last`), then
+    more than a short address. Asked only of an unlabeled block that would otherwise go on the turn."""
+    # the cue search last: it is the costly test
+    return (bool(last) and block.blanks_before >= max(1, usual) and not _is_question_label(turn.label or "")
+            and len(block.text.split()) > 3 and _handover(last, sentences=1))
 
 
 def _interjection(turns: list[Turn]) -> bool:
@@ -210,10 +232,21 @@ def _interjection(turns: list[Turn]) -> bool:
             and bool(_DASH_END.search(before.paragraphs[-1].text_source)) and before.label != current.label)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Everything up to the last sentence break: a greedy match from the start stops at the last [.!?] followed by
+# whitespace and takes the whole whitespace run, exactly the last separator _SENTENCE_BREAK.split would cut at.
+_BEFORE_LAST_SENTENCE = re.compile(r".*[.!?]\s+", re.DOTALL)
+
+
 def _handover(paragraph: str, sentences: int = 2) -> bool:
     """turn.hand-over: a cue in the last sentences of a paragraph."""
-    tail = " ".join(re.split(r"(?<=[.!?])\s+", paragraph.strip())[-sentences:])
-    return HANDOVER_CUES.search(tail) is not None
+    paragraph = paragraph.strip()
+    if sentences == 1:  # asked of nearly every paragraph: the last sentence without splitting them all
+        before = _BEFORE_LAST_SENTENCE.match(paragraph)
+        tail = paragraph[before.end():] if before else paragraph
+    else:
+        tail = " ".join(_SENTENCE_BREAK.split(paragraph)[-sentences:])
+    return has_handover_cue(tail)
 
 
 def _ahead(items: list[Block], index: int, threshold: int, label_of) -> str:
@@ -241,6 +274,7 @@ def _attribution(previous: Turn | None, qa: bool, following: str) -> tuple[str, 
     return "continuation", last
 
 
+@functools.lru_cache(maxsize=4096)   # asked of every labeled block and every hand-over, of a few labels
 def _is_question_label(label: str) -> bool:
     return " ".join(label.strip().rstrip(":.").lower().split("(")[0].split()) in QUESTIONER_LABELS
 

@@ -148,6 +148,10 @@ def _legacy(data: bytes) -> tuple[str, str]:
 def normalise(text: str, warnings: list[Warning_]) -> list[str]:
     """Line ends to LF; odd spaces to spaces; forbidden characters replaced visibly and reported."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _FORBIDDEN.search(text):
+        # Nothing to report (nearly every file): the same replacements, on the whole text at once (no pattern
+        # matches a line end, so line by line or not makes no difference).
+        return [line.rstrip() for line in _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).split("\n")]
     lines = text.split("\n")
     out = []
     for no, line in enumerate(lines, 1):

@@ -15,6 +15,7 @@ Rules (person.* in the conventions table), each decision recorded in doc.decisio
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,6 +30,7 @@ _TITLE_SET = set(TITLES)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
+@functools.lru_cache(maxsize=8192)   # the same names are compared with every participant, label after label
 def fold(text: str) -> str:
     """Lower case without accents: "LÓPEZ" -> "lopez" (for ids and comparisons, never for display)."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
@@ -44,6 +46,12 @@ def _core(label: str) -> str:
 
 def label_words(label: str) -> list[str]:
     return [w.strip(".,").lower() for w in _core(label).replace(",", " ").split() if w.strip(".,")]
+
+
+@functools.lru_cache(maxsize=4096)   # asked twice for every turn, of the same few labels
+def label_key(label: str) -> str:
+    """The label's words as one string: what identifies a label ("SEC. PANETTA:" -> "sec panetta")."""
+    return " ".join(label_words(label))
 
 
 def _make_id(words: list[str]) -> str:
@@ -150,7 +158,7 @@ class Registry:
 
     # --- labels -----------------------------------------------------------------------------------------------
     def resolve(self, label: str, line: int) -> str:
-        key = " ".join(label_words(label))
+        key = label_key(label)
         if key in self.by_label:
             ident = self.by_label[key]
             if ident not in self.people:
@@ -257,6 +265,7 @@ def _qualified(held: str, phrase: str) -> bool:
 _COURTESY = {"mr", "mrs", "ms", "dr", "the", "his", "her", "excellency", "madam", "sir"}
 
 
+@functools.lru_cache(maxsize=4096)   # asked of every participant for every new label
 def _compatible(a: str, b: str) -> bool:
     """Two printed offices can be one person's: one empty or a courtesy title, or one's words within the
     other's ("SEC." and "Secretary of Defense"); "First Lady" and "President" cannot."""
@@ -289,7 +298,7 @@ def resolve(doc: Document, title: str, byline: str | None = None, overrides: dic
     counts: dict[str, int] = {}
     for turn in turns:
         if turn.label:
-            key = " ".join(label_words(turn.label))
+            key = label_key(turn.label)
             counts[key] = counts.get(key, 0) + 1
     reg = Registry(doc, title, overrides or {}, counts)
     for turn in turns:
