@@ -73,18 +73,24 @@ def test_speaker_index_links_every_turn_of_each_speaker(chromium):
 
 def test_navigation_works_with_the_keyboard(chromium):
     page, _ = open_page(chromium, PAGE.as_uri(), viewport={"width": 1280, "height": 800})
+    # Each step waits (up to 5 s) for the browser to have done it: a key press returns before the page has
+    # followed the link or opened the list, and on a loaded machine an immediate check saw the old state.
+    def settles(condition: str, *arg) -> None:
+        page.wait_for_function(condition, arg=arg[0] if arg else None, timeout=5000)
+
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className").startswith("skip-link")
+    settles("document.activeElement.className.startsWith('skip-link')")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#transcript-heading")
+    settles("location.hash === '#transcript-heading'")
     summary = page.locator("details.turn-index summary").first
     summary.focus()
     page.keyboard.press("Enter")  # opens the list of every turn
-    assert page.evaluate("document.querySelector('details.turn-index').open")
+    settles("document.querySelector('details.turn-index').open")
     page.keyboard.press("Tab")
     target = page.evaluate("document.activeElement.getAttribute('href')")
     assert target and target.startswith("#sp")
     page.keyboard.press("Enter")
+    settles("target => location.hash === target", target)
     assert page.url.endswith(target)
 
 
