@@ -24,10 +24,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -42,12 +42,36 @@ CACHE_ENV = "TEI_EDITION_CACHE"            # a folder for the source-hash cache,
 _TMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")   # tempfile.mkstemp names of xmlio.write_atomic
 
 
+_hashed = [0]   # digests taken by this process
+
+
+def _sha256():
+    """SHA-256: OpenSSL's (hashlib, 6x faster per byte) once a process has hashed a few files, the built-in
+    module before that: importing hashlib's OpenSSL binding costs a single `render -o` (two small digests) more
+    than its hashing. The same digest either way."""
+    _hashed[0] += 1
+    if _hashed[0] > 4 or "hashlib" in sys.modules:
+        import hashlib
+
+        return hashlib.sha256()
+    try:
+        import _sha256
+
+        return _sha256.sha256()
+    except ImportError:   # a Python built without it
+        import hashlib
+
+        return hashlib.sha256()
+
+
 def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    h = _sha256()
+    h.update(data)
+    return h.hexdigest()
 
 
 def file_digest(path: Path) -> str:
-    h = hashlib.sha256()
+    h = _sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
