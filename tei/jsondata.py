@@ -22,8 +22,21 @@ _CONTAINERS = {"body", "front", "back", "div", "div1", "div2", "div3", "div4", "
                "text", "castList", "castGroup"}
 
 
+class _LocalNames(dict):
+    """Clark tag -> the name _local gives (a TEI element's local name, any other tag as it is), worked out once
+    per tag: the JSON and TSV readers ask it of every element they pass."""
+
+    def __missing__(self, tag: str) -> str:
+        self[tag] = tag[len(_NS):] if tag.startswith(_NS) else tag
+        return self[tag]
+
+
+_LOCAL_NAMES = _LocalNames()
+
+
 def _local(el) -> str:
-    return el.tag[len(_NS):] if isinstance(el.tag, str) and el.tag.startswith(_NS) else str(el.tag)
+    tag = el.tag
+    return _LOCAL_NAMES[tag] if isinstance(tag, str) else str(tag)
 
 
 def _editorial(el) -> bool:

@@ -64,8 +64,7 @@ META_COLUMNS = ["Text_ID", "ID", "Title", "Date", "Body", "Term", "Session", "Me
                 "Speaker_gender", "Speaker_birth"]
 
 
-def _local(el) -> str:
-    return jsondata._local(el)
+_local = jsondata._local
 
 
 def doc_id(root) -> str:
