@@ -58,7 +58,21 @@ _MARKS = _Marks()
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(fold(text))
+    """The search index's words of `text`: _TOKEN's matches in the folded text. Text whose word characters
+    are all ASCII once folded (nearly all: accents are folded off) is split by C-level string methods instead
+    (loose apostrophes and every other character made spaces), as fidelity.words does; the same words."""
+    folded = fold(text)
+    if _NON_ASCII_WORD_CHAR.search(folded):
+        return _TOKEN.findall(folded)
+    spaced = _LOOSE_APOSTROPHE.sub(" ", folded).encode("ascii", "replace").translate(_TOKEN_SEPARATORS)
+    return spaced.decode("ascii").split()
+
+
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+# An apostrophe not between two word characters: not part of a token (_TOKEN joins \w runs by one apostrophe).
+_LOOSE_APOSTROPHE = re.compile(r"'(?:(?<!\w')|(?!\w))")
+_TOKEN_BYTES = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'"
+_TOKEN_SEPARATORS = bytes(b if b in _TOKEN_BYTES else 32 for b in range(256))   # all else -> a space
 
 
 # --- persons ---------------------------------------------------------------------------------------------

@@ -350,3 +350,20 @@ def test_a_no_op_rebuild_does_not_make_the_site_again_but_any_change_does(tmp_pa
     source.write_text(source.read_text(encoding="utf-8") + "\nMODERATOR: Zanzibar quokka.\n", encoding="utf-8")
     assert build(tmp_path).ok and len(calls) == 3
     assert "quokka" in (tmp_path / site.SEARCH).read_text(encoding="utf-8")
+
+
+def test_search_tokens_are_the_token_regex_matches_of_the_folded_text():
+    """site.tokens splits text whose folded word characters are ASCII by string methods: the same tokens as
+    _TOKEN.findall(fold(text)), on every paragraph of the seed and on random strings of the awkward
+    characters (apostrophes straight and curly, underscores, dashes, accents, combining marks, other scripts)."""
+    import random
+
+    from tei import fidelity, site as site_module, xmlio as xml
+
+    root = xml.parse_file(SEED.parent / (SEED.stem + ".xml")).getroot()
+    texts = [fidelity.text_as_printed(p) for p in root.iter("{http://www.tei-c.org/ns/1.0}p")]
+    rng = random.Random(7)
+    alphabet = "ab Z9_'’ -—“”.,é\u0301ßø日\t\n?!()[]:;Ⅻ²"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(20000)]
+    for text in texts:
+        assert site_module.tokens(text) == site_module._TOKEN.findall(site_module.fold(text)), repr(text)
