@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
 
 from . import __version__, fidelity, outputs, render as renderer, resources, review, site, xmlio
 from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError

@@ -22,7 +22,7 @@ import unicodedata
 from . import header as hdr
 from .conventions import GROUP_LABELS, LABEL_ABBREVIATIONS, QUESTIONER_LABELS, ROLE_LABELS, TITLES
 from .errors import Warning_
-from .model import Decision, Document, Participant, Remark, Turn, walk
+from .model import Decision, Document, Participant, Remark, walk
 
 _PARENS = re.compile(r"\s*\([^)]*\)\s*")
 _INTERPRETATION = re.compile(r"translat|interpret|via\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -250,41 +251,40 @@ def test_output_onto_a_directory_or_a_file(tmp_path):
     assert result.exit_code == 2 and "not a folder" in result.stderr
 
 
-def test_ctrl_c_stops_the_workers_cleanly(tmp_path):
+def _interrupted_build(tmp_path, hook: str, timeout: int) -> Path:
+    """A 6-document build with -j 2 run under `hook` (Python run before the CLI, that stands for a Ctrl-C):
+    it stops with exit 130, one line said, no temporary file left. Returns the source folder."""
     src = make_corpus(tmp_path / "src", 6)
-    # the hook stands for Ctrl-C: SIGINT to the process group after the 3rd written file, workers running
-    hook = ("import os, signal, tei.xmlio as x; real = x.write_atomic; n = [0]\n"
-            "def w(p, d, *a):\n    real(p, d, *a); n[0] += 1\n"
-            "    if n[0] == 3: os.killpg(os.getpgrp(), signal.SIGINT)\n"
-            "x.write_atomic = w\nfrom tei.cli import main; main()\n")
-    proc = subprocess.run([sys.executable, "-c", hook, "build", str(src), "-j", "2", "-q"], cwd=REPO,
+    code = hook + "from tei.cli import main; main()\n"
+    proc = subprocess.run([sys.executable, "-c", code, "build", str(src), "-j", "2", "-q"], cwd=REPO,
                           env={**os.environ, outputs.CACHE_ENV: str(tmp_path / "cache")}, capture_output=True,
-                          text=True, start_new_session=True, timeout=300)
+                          text=True, start_new_session=True, timeout=timeout)
     assert proc.returncode == 130, proc.stderr
     assert proc.stderr.strip() == "tei-edition: interrupted"
     assert not list(src.glob(".*.tmp"))
-    assert build(src).ok and tree_of(src) == clean_build(tmp_path, src)
+    return src
 
+
+def test_ctrl_c_stops_the_workers_cleanly(tmp_path):
+    # the hook stands for Ctrl-C: SIGINT to the process group after the 3rd written file, workers running
+    src = _interrupted_build(tmp_path, "import os, signal, tei.xmlio as x; real = x.write_atomic; n = [0]\n"
+                             "def w(p, d, *a):\n    real(p, d, *a); n[0] += 1\n"
+                             "    if n[0] == 3: os.killpg(os.getpgrp(), signal.SIGINT)\n"
+                             "x.write_atomic = w\n", timeout=300)
+    assert build(src).ok and tree_of(src) == clean_build(tmp_path, src)
 
 
 def test_a_second_ctrl_c_while_the_workers_stop_does_not_hang_the_build(tmp_path):
     """Ctrl-C pressed twice (or taken once per worker): the second lands while the pool is being terminated.
     Raised there, it stopped terminate() half-way, the queue lock taken and the workers alive, and the build
     waited for them forever (seen in CI); now it is recorded and the build stops, exit 130, nothing half-written."""
-    src = make_corpus(tmp_path / "src", 6)
-    hook = ("import os, signal, multiprocessing.pool as mp, tei.xmlio as x; real = x.write_atomic; n = [0]\n"
-            "stop = mp.Pool.terminate\n"
-            "def terminate(self):\n    os.kill(os.getpid(), signal.SIGINT); stop(self)\n"
-            "mp.Pool.terminate = terminate\n"
-            "def w(p, d, *a):\n    real(p, d, *a); n[0] += 1\n"
-            "    if n[0] == 2: os.kill(os.getppid(), signal.SIGINT)\n"
-            "x.write_atomic = w\nfrom tei.cli import main; main()\n")
-    proc = subprocess.run([sys.executable, "-c", hook, "build", str(src), "-j", "2", "-q"], cwd=REPO,
-                          env={**os.environ, outputs.CACHE_ENV: str(tmp_path / "cache")}, capture_output=True,
-                          text=True, start_new_session=True, timeout=120)
-    assert proc.returncode == 130, proc.stderr
-    assert proc.stderr.strip() == "tei-edition: interrupted"
-    assert not list(src.glob(".*.tmp"))
+    _interrupted_build(tmp_path, "import os, signal, multiprocessing.pool as mp, tei.xmlio as x\n"
+                       "real = x.write_atomic; n = [0]; stop = mp.Pool.terminate\n"
+                       "def terminate(self):\n    os.kill(os.getpid(), signal.SIGINT); stop(self)\n"
+                       "mp.Pool.terminate = terminate\n"
+                       "def w(p, d, *a):\n    real(p, d, *a); n[0] += 1\n"
+                       "    if n[0] == 2: os.kill(os.getppid(), signal.SIGINT)\n"
+                       "x.write_atomic = w\n", timeout=120)
 
 
 class _Swallowing:
