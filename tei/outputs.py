@@ -351,10 +351,14 @@ class SourceCache:
         self.path = base / f"sources-{key}.json" if base is not None else None
         self.entries: dict[str, list] = _load_json(self.path) if self.path is not None else {}
         self.changed = False
+        self._folders: dict[str, str] = {}   # folder -> its real path: resolved once, not once per file
 
     def digest(self, path: Path) -> str:
         st = os.stat(path, follow_symlinks=False)
-        key = str(Path(path).resolve())
+        folder, name = os.path.split(os.fspath(path))
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder or ".")
+        key = os.path.join(self._folders[folder], name)   # the key Path(path).resolve() gives a regular file
         stamp = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
         cached = self.entries.get(key)
         if isinstance(cached, list) and len(cached) == 5 and cached[:4] == stamp:
