@@ -27,6 +27,8 @@ class _LocalNames(dict):
     per tag: the JSON and TSV readers ask it of every element they pass."""
 
     def __missing__(self, tag: str) -> str:
+        if len(self) > 10_000:   # (a vocabulary is a few hundred names; a hostile file could make millions)
+            self.clear()
         self[tag] = tag[len(_NS):] if tag.startswith(_NS) else tag
         return self[tag]
 
