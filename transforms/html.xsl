@@ -401,7 +401,7 @@
 
   <xsl:template match="t:stage"><p class="stage"><xsl:apply-templates mode="inline"/></p></xsl:template>
 
-  <xsl:template match="t:div/t:p"><p><xsl:call-template name="id-and-cite"/><xsl:apply-templates mode="inline"/></p></xsl:template>
+  <xsl:template match="t:div/t:p"><xsl:call-template name="cited-p"/></xsl:template>
 
   <!-- (priority: the event-line template below also matches, and would win as the later of equal rank) -->
   <xsl:template match="t:div/t:gap[@resp = '#tei-edition']" priority="1">
@@ -413,6 +413,7 @@
     <p class="event-line"><xsl:apply-templates select="." mode="inline"/></p>
   </xsl:template>
 
+  <xsl:variable name="any-ana" select="boolean(//*[@ana])"/>
   <xsl:template match="t:sp">
     <xsl:variable name="who" select="substring-after(@who, '#')"/>
     <!-- a short turn (one short paragraph) is set run-in on paper: the label and the text on one line -->
@@ -431,10 +432,12 @@
             <a class="who" href="#person-{$who}"><xsl:apply-templates select="t:speaker/node()" mode="inline"/></a>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:if test=".//*[contains(concat(' ', @ana, ' '), ' #interpreted ')]">
+        <!-- $any-ana first: most transcripts have no @ana at all, and the descendant scan builds a string per
+             element (so [@ana] before it, too) -->
+        <xsl:if test="$any-ana and .//*[@ana][contains(concat(' ', @ana, ' '), ' #interpreted ')]">
           <span class="badge editorial">interpreted</span>
         </xsl:if>
-        <xsl:if test=".//*[contains(concat(' ', @ana, ' '), ' #interpreting ')]">
+        <xsl:if test="$any-ana and .//*[@ana][contains(concat(' ', @ana, ' '), ' #interpreting ')]">
           <span class="badge editorial">interpreting</span>
         </xsl:if>
         <xsl:apply-templates select="t:note[not(@place = 'inline')]" mode="inline"/>
@@ -443,19 +446,21 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="t:sp/t:p">
-    <p><xsl:call-template name="id-and-cite"/><xsl:apply-templates mode="inline"/></p>
-  </xsl:template>
+  <xsl:template match="t:sp/t:p"><xsl:call-template name="cited-p"/></xsl:template>
 
   <xsl:template match="t:sp/t:note[@place = 'inline'] | t:sp/t:stage">
     <p class="event-line"><xsl:apply-templates select="." mode="inline"/></p>
   </xsl:template>
 
-  <xsl:template name="id-and-cite">
-    <xsl:if test="@xml:id">
-      <xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute>
-      <a class="cite editorial" href="#{@xml:id}" title="Link to this paragraph"><xsl:value-of select="@xml:id"/></a>
-    </xsl:if>
+  <!-- A paragraph with its id and citation link (when it has an xml:id). The id as an attribute value template
+       of a literal element: xsl:attribute evaluates its content into a temporary tree, on every paragraph. -->
+  <xsl:template name="cited-p">
+    <xsl:choose>
+      <xsl:when test="@xml:id">
+        <p id="{@xml:id}"><a class="cite editorial" href="#{@xml:id}" title="Link to this paragraph"><xsl:value-of select="@xml:id"/></a><xsl:apply-templates mode="inline"/></p>
+      </xsl:when>
+      <xsl:otherwise><p><xsl:apply-templates mode="inline"/></p></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== inline (overrides the text forms of common.xsl) ================================================ -->
