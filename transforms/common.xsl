@@ -135,7 +135,8 @@
   </xsl:template>
 
   <!-- ===== inline content for the text formats (HTML overrides these) ==================================== -->
-  <xsl:template match="text()" mode="inline"><xsl:value-of select="."/></xsl:template>
+  <!-- Text in mode inline is copied by XSLT's built-in text rule (the same text node as value-of ".", made
+       without instantiating a template for each one); markdown.xsl has a rule of its own. -->
 
   <xsl:template match="t:gap | t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
     <xsl:call-template name="remark-text"/>

@@ -9,6 +9,10 @@
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="width" select="0"/>
   <xsl:variable name="RULE_WIDTH" select="72 - ($width &gt; 0 and $width &lt; 72) * (72 - $width)"/>
+  <!-- The rules, as a substring of a constant (RULE_WIDTH is at most 72; ceiling: the count the recursive
+       "repeat" printed for a fractional width): no recursion per character. -->
+  <xsl:variable name="RULE_EQ" select="'========================================================================'"/>
+  <xsl:variable name="RULE_DASH" select="'------------------------------------------------------------------------'"/>
 
   <xsl:template match="/">
     <xsl:choose>
@@ -26,11 +30,11 @@
       <xsl:with-param name="key" select="'Author'"/>
       <xsl:with-param name="value"><xsl:call-template name="any-authors"/></xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="repeat"><xsl:with-param name="s" select="'='"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+    <xsl:value-of select="substring($RULE_EQ, 1, ceiling($RULE_WIDTH))"/>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates select="/t:TEI/t:text" mode="gen"/>
     <xsl:if test="$FOOTNOTES">
-      <xsl:call-template name="repeat"><xsl:with-param name="s" select="'-'"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+      <xsl:value-of select="substring($RULE_DASH, 1, ceiling($RULE_WIDTH))"/>
       <xsl:text>&#10;&#x27E6;Notes&#x27E7;&#10;&#10;</xsl:text>
       <xsl:for-each select="$FOOTNOTES">
         <xsl:call-template name="para">
@@ -75,12 +79,12 @@
       <xsl:with-param name="key" select="'Source'"/>
       <xsl:with-param name="value"><xsl:call-template name="source-url"/></xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="repeat"><xsl:with-param name="s" select="'='"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+    <xsl:value-of select="substring($RULE_EQ, 1, ceiling($RULE_WIDTH))"/>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates select="/t:TEI/t:text/t:front/* | /t:TEI/t:text/t:body/t:div"/>
     <xsl:variable name="notes" select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"/>
     <xsl:if test="$notes">
-      <xsl:call-template name="repeat"><xsl:with-param name="s" select="'-'"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+      <xsl:value-of select="substring($RULE_DASH, 1, ceiling($RULE_WIDTH))"/>
       <xsl:text>&#10;Notes&#10;&#10;</xsl:text>
       <xsl:for-each select="$notes">
         <xsl:call-template name="para">
