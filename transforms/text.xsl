@@ -105,6 +105,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- One paragraph of inline nodes after a string $before: what para with flat as its text printed
+       (normalize-space(concat($before, flat))), without building the two trees that took, on every paragraph;
+       wrap only called when there is wrapping to do (its own first test). -->
+  <xsl:template name="flat-para">
+    <xsl:param name="nodes" select="node()"/><xsl:param name="before" select="''"/>
+    <xsl:variable name="s"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
+    <xsl:variable name="text" select="normalize-space(concat($before, normalize-space($s)))"/>
+    <xsl:choose>
+      <xsl:when test="$width &lt;= 0 or string-length($text) &lt;= $width"><xsl:value-of select="$text"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="wrap"><xsl:with-param name="text" select="$text"/><xsl:with-param name="width" select="$width"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>&#10;&#10;</xsl:text>
+  </xsl:template>
+
   <!-- One paragraph: wrapped (or not), then a blank line. -->
   <xsl:template name="para">
     <xsl:param name="text"/>
@@ -114,15 +128,11 @@
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="t:front/* | t:head | t:stage | t:div/t:p">
-    <xsl:call-template name="para"><xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
-  </xsl:template>
+  <xsl:template match="t:front/* | t:head | t:stage | t:div/t:p"><xsl:call-template name="flat-para"/></xsl:template>
 
   <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause
                        | t:div/t:note[@place = 'inline']">
-    <xsl:call-template name="para">
-      <xsl:with-param name="text"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:with-param>
-    </xsl:call-template>
+    <xsl:call-template name="flat-para"><xsl:with-param name="nodes" select="."/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:div">
@@ -141,15 +151,14 @@
     <xsl:variable name="blocks" select="t:p | t:stage | t:gap | t:vocal | t:kinesic | t:incident | t:pause
                                         | t:note[@place = 'inline']"/>
     <xsl:for-each select="$blocks">
-      <xsl:call-template name="para">
-        <xsl:with-param name="text">
-          <xsl:if test="position() = 1"><xsl:value-of select="concat($label, ' ')"/></xsl:if>
-          <xsl:choose>
-            <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat"/></xsl:when>
-            <xsl:otherwise><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
+      <!-- the label and a space before the first block only (1 div false() is Infinity: an empty substring) -->
+      <xsl:variable name="before" select="substring(concat($label, ' '), 1 div (position() = 1))"/>
+      <xsl:choose>
+        <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat-para"><xsl:with-param name="before" select="$before"/></xsl:call-template></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="flat-para"><xsl:with-param name="nodes" select="."/><xsl:with-param name="before" select="$before"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
     <xsl:if test="not($blocks)">
       <xsl:call-template name="para"><xsl:with-param name="text" select="$label"/></xsl:call-template>
