@@ -326,11 +326,13 @@
        with what certainty (README "Editions"). -->
   <xsl:template name="marks">
     <xsl:variable name="body" select="/t:TEI/t:text/t:body"/>
-    <xsl:variable name="lacunae" select="$body//t:gap[@resp = '#tei-edition']"/>
+    <!-- one walk of the body for the gaps, filtered four ways -->
+    <xsl:variable name="gaps" select="$body//t:gap"/>
+    <xsl:variable name="lacunae" select="$gaps[@resp = '#tei-edition']"/>
     <xsl:variable name="supplied" select="$body//t:sp[t:speaker/t:supplied]"/>
-    <xsl:variable name="inaudible" select="$body//t:gap[@reason = 'inaudible']"/>
-    <xsl:variable name="untranscribed" select="$body//t:gap[@reason = 'untranscribed' or @reason = 'untranslated']"/>
-    <xsl:variable name="crosstalk" select="$body//t:gap[@reason = 'crosstalk']"/>
+    <xsl:variable name="inaudible" select="$gaps[@reason = 'inaudible']"/>
+    <xsl:variable name="untranscribed" select="$gaps[@reason = 'untranscribed' or @reason = 'untranslated']"/>
+    <xsl:variable name="crosstalk" select="$gaps[@reason = 'crosstalk']"/>
     <xsl:if test="$lacunae or $supplied or $inaudible or $untranscribed or $crosstalk">
       <section class="marks editorial" aria-labelledby="marks-heading">
         <h2 id="marks-heading">Editorial marks</h2>
@@ -418,7 +420,8 @@
     <xsl:variable name="who" select="substring-after(@who, '#')"/>
     <!-- a short turn (one short paragraph) is set run-in on paper: the label and the text on one line -->
     <xsl:variable name="short" select="count(t:p) = 1 and count(*[not(self::t:speaker or self::t:note[not(@place = 'inline')])]) = 1
-                                       and string-length(normalize-space(t:p)) &lt; 400"/>
+                                       and (string-length(t:p) &lt; 400 or string-length(normalize-space(t:p)) &lt; 400)"/>
+    <!-- (the raw length first: normalize-space only shortens, and most short turns are short either way) -->
     <div class="sp{substring(' short', 1, 6 * $short)}" id="{@xml:id}" data-who="{$who}">
       <p class="speaker">
         <a class="cite editorial" href="#{@xml:id}" title="Link to this turn"><xsl:value-of select="@xml:id"/></a>
