@@ -150,7 +150,11 @@
   <xsl:template match="t:sp">
     <xsl:variable name="label">
       <xsl:text>**</xsl:text>
-      <xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="label"/></xsl:with-param></xsl:call-template>
+      <!-- the label is the speaker's words (inside <text>) and editorial brackets, no syntax of its own -->
+      <xsl:choose>
+        <xsl:when test="$SPECIAL_FREE"><xsl:call-template name="label"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="label"/></xsl:with-param></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
       <xsl:text>**</xsl:text>
       <xsl:for-each select="t:note[not(@place = 'inline')]"><xsl:call-template name="note-ref"/></xsl:for-each>
     </xsl:variable>
