@@ -135,7 +135,8 @@
   </xsl:template>
 
   <!-- ===== inline content for the text formats (HTML overrides these) ==================================== -->
-  <xsl:template match="text()" mode="inline"><xsl:value-of select="."/></xsl:template>
+  <!-- Text in mode inline is copied by XSLT's built-in text rule (the same text node as value-of ".", made
+       without instantiating a template for each one); markdown.xsl has a rule of its own. -->
 
   <xsl:template match="t:gap | t:vocal | t:kinesic | t:incident | t:pause" mode="inline">
     <xsl:call-template name="remark-text"/>
@@ -344,7 +345,9 @@
 
   <!-- Footnotes of any TEI: notes inside the text (not standing as blocks, not inside another note), numbered
        once in document order; the numbers are looked up through a key (linear in the document's size). -->
-  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
+  <!-- (empty for this project's own transcripts, which number their notes otherwise and never read it: a global
+       is evaluated for every document, and f:blockish on every note is not free) -->
+  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
   <xsl:key name="number" match="n" use="@id"/>
   <xsl:variable name="NUMBERS-RTF">
     <xsl:choose>

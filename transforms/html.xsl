@@ -326,11 +326,13 @@
        with what certainty (README "Editions"). -->
   <xsl:template name="marks">
     <xsl:variable name="body" select="/t:TEI/t:text/t:body"/>
-    <xsl:variable name="lacunae" select="$body//t:gap[@resp = '#tei-edition']"/>
+    <!-- one walk of the body for the gaps, filtered four ways -->
+    <xsl:variable name="gaps" select="$body//t:gap"/>
+    <xsl:variable name="lacunae" select="$gaps[@resp = '#tei-edition']"/>
     <xsl:variable name="supplied" select="$body//t:sp[t:speaker/t:supplied]"/>
-    <xsl:variable name="inaudible" select="$body//t:gap[@reason = 'inaudible']"/>
-    <xsl:variable name="untranscribed" select="$body//t:gap[@reason = 'untranscribed' or @reason = 'untranslated']"/>
-    <xsl:variable name="crosstalk" select="$body//t:gap[@reason = 'crosstalk']"/>
+    <xsl:variable name="inaudible" select="$gaps[@reason = 'inaudible']"/>
+    <xsl:variable name="untranscribed" select="$gaps[@reason = 'untranscribed' or @reason = 'untranslated']"/>
+    <xsl:variable name="crosstalk" select="$gaps[@reason = 'crosstalk']"/>
     <xsl:if test="$lacunae or $supplied or $inaudible or $untranscribed or $crosstalk">
       <section class="marks editorial" aria-labelledby="marks-heading">
         <h2 id="marks-heading">Editorial marks</h2>
@@ -401,7 +403,7 @@
 
   <xsl:template match="t:stage"><p class="stage"><xsl:apply-templates mode="inline"/></p></xsl:template>
 
-  <xsl:template match="t:div/t:p"><p><xsl:call-template name="id-and-cite"/><xsl:apply-templates mode="inline"/></p></xsl:template>
+  <xsl:template match="t:div/t:p"><xsl:call-template name="cited-p"/></xsl:template>
 
   <!-- (priority: the event-line template below also matches, and would win as the later of equal rank) -->
   <xsl:template match="t:div/t:gap[@resp = '#tei-edition']" priority="1">
@@ -413,11 +415,13 @@
     <p class="event-line"><xsl:apply-templates select="." mode="inline"/></p>
   </xsl:template>
 
+  <xsl:variable name="any-ana" select="boolean(//*[@ana])"/>
   <xsl:template match="t:sp">
     <xsl:variable name="who" select="substring-after(@who, '#')"/>
     <!-- a short turn (one short paragraph) is set run-in on paper: the label and the text on one line -->
     <xsl:variable name="short" select="count(t:p) = 1 and count(*[not(self::t:speaker or self::t:note[not(@place = 'inline')])]) = 1
-                                       and string-length(normalize-space(t:p)) &lt; 400"/>
+                                       and (string-length(t:p) &lt; 400 or string-length(normalize-space(t:p)) &lt; 400)"/>
+    <!-- (the raw length first: normalize-space only shortens, and most short turns are short either way) -->
     <div class="sp{substring(' short', 1, 6 * $short)}" id="{@xml:id}" data-who="{$who}">
       <p class="speaker">
         <a class="cite editorial" href="#{@xml:id}" title="Link to this turn"><xsl:value-of select="@xml:id"/></a>
@@ -431,10 +435,12 @@
             <a class="who" href="#person-{$who}"><xsl:apply-templates select="t:speaker/node()" mode="inline"/></a>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:if test=".//*[contains(concat(' ', @ana, ' '), ' #interpreted ')]">
+        <!-- $any-ana first: most transcripts have no @ana at all, and the descendant scan builds a string per
+             element (so [@ana] before it, too) -->
+        <xsl:if test="$any-ana and .//*[@ana][contains(concat(' ', @ana, ' '), ' #interpreted ')]">
           <span class="badge editorial">interpreted</span>
         </xsl:if>
-        <xsl:if test=".//*[contains(concat(' ', @ana, ' '), ' #interpreting ')]">
+        <xsl:if test="$any-ana and .//*[@ana][contains(concat(' ', @ana, ' '), ' #interpreting ')]">
           <span class="badge editorial">interpreting</span>
         </xsl:if>
         <xsl:apply-templates select="t:note[not(@place = 'inline')]" mode="inline"/>
@@ -443,19 +449,21 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="t:sp/t:p">
-    <p><xsl:call-template name="id-and-cite"/><xsl:apply-templates mode="inline"/></p>
-  </xsl:template>
+  <xsl:template match="t:sp/t:p"><xsl:call-template name="cited-p"/></xsl:template>
 
   <xsl:template match="t:sp/t:note[@place = 'inline'] | t:sp/t:stage">
     <p class="event-line"><xsl:apply-templates select="." mode="inline"/></p>
   </xsl:template>
 
-  <xsl:template name="id-and-cite">
-    <xsl:if test="@xml:id">
-      <xsl:attribute name="id"><xsl:value-of select="@xml:id"/></xsl:attribute>
-      <a class="cite editorial" href="#{@xml:id}" title="Link to this paragraph"><xsl:value-of select="@xml:id"/></a>
-    </xsl:if>
+  <!-- A paragraph with its id and citation link (when it has an xml:id). The id as an attribute value template
+       of a literal element: xsl:attribute evaluates its content into a temporary tree, on every paragraph. -->
+  <xsl:template name="cited-p">
+    <xsl:choose>
+      <xsl:when test="@xml:id">
+        <p id="{@xml:id}"><a class="cite editorial" href="#{@xml:id}" title="Link to this paragraph"><xsl:value-of select="@xml:id"/></a><xsl:apply-templates mode="inline"/></p>
+      </xsl:when>
+      <xsl:otherwise><p><xsl:apply-templates mode="inline"/></p></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== inline (overrides the text forms of common.xsl) ================================================ -->

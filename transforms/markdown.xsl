@@ -150,7 +150,11 @@
   <xsl:template match="t:sp">
     <xsl:variable name="label">
       <xsl:text>**</xsl:text>
-      <xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="label"/></xsl:with-param></xsl:call-template>
+      <!-- the label is the speaker's words (inside <text>) and editorial brackets, no syntax of its own -->
+      <xsl:choose>
+        <xsl:when test="$SPECIAL_FREE"><xsl:call-template name="label"/></xsl:when>
+        <xsl:otherwise><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="label"/></xsl:with-param></xsl:call-template></xsl:otherwise>
+      </xsl:choose>
       <xsl:text>**</xsl:text>
       <xsl:for-each select="t:note[not(@place = 'inline')]"><xsl:call-template name="note-ref"/></xsl:for-each>
     </xsl:variable>
@@ -170,10 +174,24 @@
   </xsl:template>
 
   <!-- Markdown forms of the common hooks -->
-  <!-- Most text has no Markdown syntax characters: print it directly, escape only the rest. -->
-  <xsl:template match="text()[translate(., '\`*_[]&lt;&gt;#|', '') = .]" mode="inline"><xsl:value-of select="."/></xsl:template>
+  <!-- Most text has no Markdown syntax characters: print it directly, escape only the rest. Most transcripts
+       have none in their whole <text> (inline mode only ever reaches text inside it): $SPECIAL_FREE, tested once,
+       spares the per-node test. That test is contains(), each a plain byte scan: translate() decodes and looks
+       up every character of the text (and as a pattern predicate libxslt also counts the node's preceding
+       siblings for the context position). -->
+  <xsl:variable name="SPECIAL_FREE" select="not(contains(/t:TEI/t:text, '\') or contains(/t:TEI/t:text, '`') or contains(/t:TEI/t:text, '*')
+                or contains(/t:TEI/t:text, '_') or contains(/t:TEI/t:text, '[') or contains(/t:TEI/t:text, ']') or contains(/t:TEI/t:text, '&lt;')
+                or contains(/t:TEI/t:text, '&gt;') or contains(/t:TEI/t:text, '#') or contains(/t:TEI/t:text, '|'))"/>
   <xsl:template match="text()" mode="inline">
-    <xsl:call-template name="escape"><xsl:with-param name="s" select="."/></xsl:call-template>
+    <xsl:variable name="s" select="string(.)"/>
+    <xsl:choose>
+      <xsl:when test="$SPECIAL_FREE"><xsl:value-of select="$s"/></xsl:when>
+      <xsl:when test="contains($s, '\') or contains($s, '`') or contains($s, '*') or contains($s, '_') or contains($s, '[')
+                      or contains($s, ']') or contains($s, '&lt;') or contains($s, '&gt;') or contains($s, '#') or contains($s, '|')">
+        <xsl:call-template name="escape"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template name="emphasis"><xsl:param name="content"/>*<xsl:value-of select="normalize-space($content)"/>*</xsl:template>
   <xsl:template name="deleted"><xsl:param name="content"/>~~<xsl:value-of select="normalize-space($content)"/>~~</xsl:template>

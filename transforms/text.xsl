@@ -9,6 +9,10 @@
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:param name="width" select="0"/>
   <xsl:variable name="RULE_WIDTH" select="72 - ($width &gt; 0 and $width &lt; 72) * (72 - $width)"/>
+  <!-- The rules, as a substring of a constant (RULE_WIDTH is at most 72; ceiling: the count the recursive
+       "repeat" printed for a fractional width): no recursion per character. -->
+  <xsl:variable name="RULE_EQ" select="'========================================================================'"/>
+  <xsl:variable name="RULE_DASH" select="'------------------------------------------------------------------------'"/>
 
   <xsl:template match="/">
     <xsl:choose>
@@ -26,11 +30,11 @@
       <xsl:with-param name="key" select="'Author'"/>
       <xsl:with-param name="value"><xsl:call-template name="any-authors"/></xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="repeat"><xsl:with-param name="s" select="'='"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+    <xsl:value-of select="substring($RULE_EQ, 1, ceiling($RULE_WIDTH))"/>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates select="/t:TEI/t:text" mode="gen"/>
     <xsl:if test="$FOOTNOTES">
-      <xsl:call-template name="repeat"><xsl:with-param name="s" select="'-'"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+      <xsl:value-of select="substring($RULE_DASH, 1, ceiling($RULE_WIDTH))"/>
       <xsl:text>&#10;&#x27E6;Notes&#x27E7;&#10;&#10;</xsl:text>
       <xsl:for-each select="$FOOTNOTES">
         <xsl:call-template name="para">
@@ -75,12 +79,12 @@
       <xsl:with-param name="key" select="'Source'"/>
       <xsl:with-param name="value"><xsl:call-template name="source-url"/></xsl:with-param>
     </xsl:call-template>
-    <xsl:call-template name="repeat"><xsl:with-param name="s" select="'='"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+    <xsl:value-of select="substring($RULE_EQ, 1, ceiling($RULE_WIDTH))"/>
     <xsl:text>&#10;&#10;</xsl:text>
     <xsl:apply-templates select="/t:TEI/t:text/t:front/* | /t:TEI/t:text/t:body/t:div"/>
     <xsl:variable name="notes" select="/t:TEI/t:text/t:body//t:note[not(@place = 'inline')]"/>
     <xsl:if test="$notes">
-      <xsl:call-template name="repeat"><xsl:with-param name="s" select="'-'"/><xsl:with-param name="n" select="$RULE_WIDTH"/></xsl:call-template>
+      <xsl:value-of select="substring($RULE_DASH, 1, ceiling($RULE_WIDTH))"/>
       <xsl:text>&#10;Notes&#10;&#10;</xsl:text>
       <xsl:for-each select="$notes">
         <xsl:call-template name="para">
@@ -101,6 +105,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- One paragraph of inline nodes after a string $before: what para with flat as its text printed
+       (normalize-space(concat($before, flat))), without building the two trees that took, on every paragraph;
+       wrap only called when there is wrapping to do (its own first test). -->
+  <xsl:template name="flat-para">
+    <xsl:param name="nodes" select="node()"/><xsl:param name="before" select="''"/>
+    <xsl:variable name="s"><xsl:apply-templates select="$nodes" mode="inline"/></xsl:variable>
+    <xsl:variable name="text" select="normalize-space(concat($before, normalize-space($s)))"/>
+    <xsl:choose>
+      <xsl:when test="$width &lt;= 0 or string-length($text) &lt;= $width"><xsl:value-of select="$text"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="wrap"><xsl:with-param name="text" select="$text"/><xsl:with-param name="width" select="$width"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text>&#10;&#10;</xsl:text>
+  </xsl:template>
+
   <!-- One paragraph: wrapped (or not), then a blank line. -->
   <xsl:template name="para">
     <xsl:param name="text"/>
@@ -110,15 +128,11 @@
     <xsl:text>&#10;&#10;</xsl:text>
   </xsl:template>
 
-  <xsl:template match="t:front/* | t:head | t:stage | t:div/t:p">
-    <xsl:call-template name="para"><xsl:with-param name="text"><xsl:call-template name="flat"/></xsl:with-param></xsl:call-template>
-  </xsl:template>
+  <xsl:template match="t:front/* | t:head | t:stage | t:div/t:p"><xsl:call-template name="flat-para"/></xsl:template>
 
   <xsl:template match="t:div/t:gap | t:div/t:vocal | t:div/t:kinesic | t:div/t:incident | t:div/t:pause
                        | t:div/t:note[@place = 'inline']">
-    <xsl:call-template name="para">
-      <xsl:with-param name="text"><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:with-param>
-    </xsl:call-template>
+    <xsl:call-template name="flat-para"><xsl:with-param name="nodes" select="."/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="t:div">
@@ -137,15 +151,14 @@
     <xsl:variable name="blocks" select="t:p | t:stage | t:gap | t:vocal | t:kinesic | t:incident | t:pause
                                         | t:note[@place = 'inline']"/>
     <xsl:for-each select="$blocks">
-      <xsl:call-template name="para">
-        <xsl:with-param name="text">
-          <xsl:if test="position() = 1"><xsl:value-of select="concat($label, ' ')"/></xsl:if>
-          <xsl:choose>
-            <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat"/></xsl:when>
-            <xsl:otherwise><xsl:call-template name="flat"><xsl:with-param name="nodes" select="."/></xsl:call-template></xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
+      <!-- the label and a space before the first block only (1 div false() is Infinity: an empty substring) -->
+      <xsl:variable name="before" select="substring(concat($label, ' '), 1 div (position() = 1))"/>
+      <xsl:choose>
+        <xsl:when test="self::t:p or self::t:stage"><xsl:call-template name="flat-para"><xsl:with-param name="before" select="$before"/></xsl:call-template></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="flat-para"><xsl:with-param name="nodes" select="."/><xsl:with-param name="before" select="$before"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
     <xsl:if test="not($blocks)">
       <xsl:call-template name="para"><xsl:with-param name="text" select="$label"/></xsl:call-template>
