@@ -539,12 +539,6 @@
   </xsl:template>
 
   <!-- ===== utilities ====================================================================================== -->
-  <xsl:template name="repeat">
-    <xsl:param name="s"/><xsl:param name="n"/>
-    <xsl:if test="$n &gt; 0"><xsl:value-of select="$s"/><xsl:call-template name="repeat">
-      <xsl:with-param name="s" select="$s"/><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:if>
-  </xsl:template>
-
   <!-- Greedy word wrap at $width columns (0: no wrapping). One recursion per line. -->
   <xsl:template name="wrap">
     <xsl:param name="text"/><xsl:param name="width" select="0"/><xsl:param name="indent" select="''"/>
