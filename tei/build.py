@@ -24,7 +24,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from . import __version__, fidelity, outputs, render as renderer, resources, review, site, xmlio
 from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
@@ -158,14 +157,14 @@ def _run_job(job: Job) -> dict:
         tree, kept, words, conversion = _tei_for(job, dest, manifest, force, reconvert, files, notes)
         with fidelity.remembered_texts():   # the JSON, TSV and site readers ask for the same paragraphs
             edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
+            # What the site pages need of this TEI, read here from the tree in hand (and in parallel) rather
+            # than parsed again from disk by the parent after the run.
             site_data = site.read_document(tree.getroot(), job.stem)
         if conversion is not None:  # the review of every inference (tei/review.py), beside the editions
             reviews, edition["review"] = review.build_files(conversion, job.stem)
             for name, data in reviews.items():
                 files.append(_write(dest / name, data, manifest, force))
                 edition["formats"]["review-" + name.rsplit(".", 1)[1]] = name
-        # What the site pages need of this TEI, read here from the tree in hand (and in parallel) rather than
-        # parsed again from disk by the parent after the run.
         sizes = {name: (dest / name).stat().st_size for name in edition["formats"].values()
                  if (dest / name).exists()}   # (in the worker: in parallel, where the files were written)
         return {"stem": job.stem, "ok": True, "kept": kept, "files": files, "edition": edition,

@@ -216,7 +216,7 @@ def rules_hold(root) -> bool:
     """True only when every assert of schemas/tei-edition.sch holds, in one pass over the tree (Schematron
     compiled to XSLT walks it once per pattern: ~4 ms of a seed-sized build's 80). False means "ask Schematron",
     not "invalid": where a case is unusual (duplicate ids, odd whitespace) this answers False and Schematron
-    decides. tests/test_validate.py checks the two agree, rule by rule."""
+    decides. tests/test_schema.py checks the two agree, rule by rule."""
     ids: dict[str, object] = {}
     participants, languages = set(), set()
     who_values, changes, lang_values = [], [], []
