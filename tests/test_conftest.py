@@ -1,0 +1,25 @@
+"""The one skip the suite has (conftest.require) cannot pass silently in CI: with TEI_EDITION_STRICT=1, as
+.ci/run sets it, a missing requirement fails the test; only on a user's clone does it skip, with its reason."""
+from __future__ import annotations
+
+import pytest
+
+import conftest
+
+
+def test_a_missing_requirement_fails_under_strict(monkeypatch):
+    monkeypatch.setattr(conftest, "STRICT", True)
+    with pytest.raises(pytest.fail.Exception, match="required in CI: the corpus is missing"):
+        conftest.require(False, "the corpus is missing")
+
+
+def test_a_missing_requirement_skips_with_its_reason_on_a_laptop(monkeypatch):
+    monkeypatch.setattr(conftest, "STRICT", False)
+    with pytest.raises(pytest.skip.Exception, match="the corpus is missing"):
+        conftest.require(False, "the corpus is missing")
+
+
+def test_a_met_requirement_neither_skips_nor_fails(monkeypatch):
+    for strict in (True, False):
+        monkeypatch.setattr(conftest, "STRICT", strict)
+        assert conftest.require(True, "unused") is None
