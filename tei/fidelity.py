@@ -64,11 +64,18 @@ _ASCII_SEPARATORS = bytes(b if b in _WORD_BYTES else 32 for b in range(256))   #
 
 
 def _ascii_words(text: str) -> list[str]:
-    """words(text) for a text whose letters and digits are all ASCII: the loose apostrophes and every other
-    character (a non-ASCII one is a dash, a quote, a space: encoded as '?') made spaces, then split."""
+    """words(text) for a text whose letters and digits are all ASCII."""
+    return split_ascii(text, _LOOSE_APOSTROPHE, _ASCII_SEPARATORS)
+
+
+def split_ascii(text: str, loose_apostrophe, separators: bytes) -> list[str]:
+    """The words of a text whose word characters are all ASCII, by C-level string methods: the apostrophes
+    `loose_apostrophe` finds (not between two word characters) and every byte `separators` maps to a space (a
+    non-ASCII character is a dash, a quote, a space here: encoded as '?') made spaces, then split. Also the
+    site's search tokens (site.tokens), with its own word characters."""
     if not text:
         return []
-    spaced = _LOOSE_APOSTROPHE.sub(" ", text).encode("ascii", "replace").translate(_ASCII_SEPARATORS)
+    spaced = loose_apostrophe.sub(" ", text).encode("ascii", "replace").translate(separators)
     return spaced.decode("ascii").split()
 
 

@@ -64,8 +64,7 @@ def tokens(text: str) -> list[str]:
     folded = fold(text)
     if _NON_ASCII_WORD_CHAR.search(folded):
         return _TOKEN.findall(folded)
-    spaced = _LOOSE_APOSTROPHE.sub(" ", folded).encode("ascii", "replace").translate(_TOKEN_SEPARATORS)
-    return spaced.decode("ascii").split()
+    return fidelity.split_ascii(folded, _LOOSE_APOSTROPHE, _TOKEN_SEPARATORS)
 
 
 _NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import tei
 from tei import fidelity, render, xmlio
 from tei.validate import Validator
+from conftest import SEED
 from wordcheck import source_words, tei_words
 
 LABELS = ["MODERATOR:", "SEC. CARTER:", "SECRETARY CARTER:", "Q:", "QUESTION:", "QUESTION (THROUGH TRANSLATOR):",
@@ -109,3 +110,22 @@ def test_generated_markdown_transcripts_with_front_matter_are_sound(tei_all, tex
     page = render.render(tree, "html")
     assert b'href="javascript' not in page.lower()
     assert tei.convert(data).data == result.data
+
+
+def test_the_word_splitter_is_the_word_regex():
+    """fidelity.words splits ASCII stretches by string methods and the rest by _WORD: the same words as
+    _WORD alone, on the seed's text and on random strings of the awkward characters (apostrophes straight and
+    curly, underscores, dashes, accents, combining marks, other scripts, line ends and tabs)."""
+    import random
+
+    from tei import fidelity
+
+    def by_regex(text):
+        return fidelity._WORD.findall(text.replace("’", "'"))
+
+    rng = random.Random(11)
+    alphabet = "ab Z9_'’ -—“”.,é\u0301ßø日\t\n?!()[]:;Ⅻ²"
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(60))) for _ in range(20000)]
+    for text in texts:
+        assert fidelity.words(text) == by_regex(text), repr(text[:80])
