@@ -42,37 +42,34 @@ CACHE_ENV = "TEI_EDITION_CACHE"            # a folder for the source-hash cache,
 _TMP = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")   # tempfile.mkstemp names of xmlio.write_atomic
 
 
-_hashed = [0]   # digests taken by this process
+_LARGE = 1 << 20   # bytes: from here OpenSSL's faster hashing pays for importing it
 
 
-def _sha256():
-    """SHA-256: OpenSSL's (hashlib, 6x faster per byte) once a process has hashed a few files, the built-in
-    module before that: importing hashlib's OpenSSL binding costs a single `render -o` (two small digests) more
-    than its hashing. The same digest either way."""
-    _hashed[0] += 1
-    if _hashed[0] > 4 or "hashlib" in sys.modules:
-        import hashlib
+def _sha256(size: int):
+    """SHA-256: OpenSSL's (hashlib, 6x faster per byte) when it is loaded already (build imports it) or the
+    bytes are many; else the built-in module, whose import costs a single `render -o` or `convert -o` less than
+    hashlib's OpenSSL binding. The same digest either way."""
+    if size < _LARGE and "hashlib" not in sys.modules:
+        try:
+            import _sha256
 
-        return hashlib.sha256()
-    try:
-        import _sha256
+            return _sha256.sha256()
+        except ImportError:   # a Python built without it
+            pass
+    import hashlib
 
-        return _sha256.sha256()
-    except ImportError:   # a Python built without it
-        import hashlib
-
-        return hashlib.sha256()
+    return hashlib.sha256()
 
 
 def digest(data: bytes) -> str:
-    h = _sha256()
+    h = _sha256(len(data))
     h.update(data)
     return h.hexdigest()
 
 
 def file_digest(path: Path) -> str:
-    h = _sha256()
     with open(path, "rb") as fh:
+        h = _sha256(os.fstat(fh.fileno()).st_size)
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()

@@ -100,3 +100,21 @@ def test_build_is_quiet_when_asked(tmp_path):
     shutil.copy(SEED, folder)
     result = runner.invoke(app, ["build", str(folder), "--quiet"])
     assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_digests_are_sha256_whichever_module_takes_them(monkeypatch, tmp_path):
+    """outputs hashes a lone small file with the built-in _sha256 (hashlib's OpenSSL import costs a single
+    `render -o` more than its hashing) and the rest with hashlib: the same SHA-256 either way."""
+    import hashlib
+    import sys
+
+    from tei import outputs
+
+    data = "Ë words ".encode() * 1000
+    expected = hashlib.sha256(data).hexdigest()
+    assert outputs.digest(data) == expected                      # hashlib is loaded here: OpenSSL's
+    monkeypatch.delitem(sys.modules, "hashlib")
+    assert type(outputs._sha256(len(data))).__module__ != "_hashlib"   # the built-in one
+    assert outputs.digest(data) == expected
+    (tmp_path / "f").write_bytes(data)
+    assert outputs.file_digest(tmp_path / "f") == expected
