@@ -97,10 +97,6 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--readme", action="store_true", help="rewrite the README's peer table")
     args = ap.parse_args()
-    # The package's bytecode, as an installed package has it (pip compiles on install): with
-    # PYTHONDONTWRITEBYTECODE set (some machines set it) every whole-process run would otherwise compile
-    # the modules edited since the last compile, and measure that instead.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tei")], check=True)
     try:
         import saxonche  # noqa: F401
     except ImportError:

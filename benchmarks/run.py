@@ -15,6 +15,7 @@ Speed is never asserted in tests; this prints what it measured and how far each 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import multiprocessing
 import os
@@ -107,10 +108,10 @@ def main() -> int:
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--readme", action="store_true", help="rewrite README.md's build-benchmark table (ratios)")
     args = ap.parse_args()
-    # The package's bytecode, as an installed package has it (pip compiles on install): with
-    # PYTHONDONTWRITEBYTECODE set (some machines set it) every whole-process run would otherwise compile
+    # The package's bytecode, as an installed package has it (pip compiles on install), as peer.py does: with
+    # PYTHONDONTWRITEBYTECODE set (some machines set it) every whole-process build would otherwise compile
     # the modules edited since the last compile, and measure that instead.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "tei")], check=True)
+    compileall.compile_dir(str(ROOT / "tei"), quiet=1)
     sizes = [int(s) for s in args.sizes.split(",")]
     cores = os.cpu_count() or 1
     rows, figures = [], {}
