@@ -60,6 +60,7 @@ class _Reader:
         # Whether any element may be interpreted (a superset of the token test): most documents have none,
         # and then no turn's elements are walked for it.
         self.any_interpreted = bool(root.xpath("boolean(//*[contains(@ana, '#interpreted')])"))
+        self._interpreted: set | None = None   # is_interpreted's answers, worked out on first use
         self.names: dict[str, dict] = {}
         for el in root.iter(_NS + "person", _NS + "personGrp"):
             ident = el.get(_XML_ID)
@@ -69,6 +70,21 @@ class _Reader:
                     name_el = el.find(_NS + "name")
                 self.names[ident] = {"name": text_of(name_el) if name_el is not None else ident,
                                      "role": el.get("role")}
+
+    def is_interpreted(self, el) -> bool:
+        """interpreted(el), for any element of the document in one linear walk: the elements marked and
+        every ancestor of one. (The set holds the elements, so lxml keeps their proxies and identities.)"""
+        if not self.any_interpreted:
+            return False
+        if self._interpreted is None:
+            self._interpreted = set()
+            for x in self.root.iter():
+                if isinstance(x.tag, str) and "#interpreted" in (x.get("ana") or "").split():
+                    for node in (x, *x.iterancestors()):
+                        if node in self._interpreted:
+                            break
+                        self._interpreted.add(node)
+        return el in self._interpreted
 
     def metadata(self) -> dict:
         def first(path: str) -> str | None:
@@ -172,7 +188,7 @@ class _Reader:
                 "label": (self.text(speaker) if self.foreign else " ".join("".join(speaker.itertext()).split()))
                 if speaker is not None else None,
                 "label_supplied": supplied, "certainty": el.get("cert"),
-                "interpreted": self.any_interpreted and interpreted(el),
+                "interpreted": self.is_interpreted(el),
                 "content": []}
         return turn
 

@@ -125,7 +125,7 @@ class _Table:
         self.remarks = _REMARKS_OURS if self.ours else _REMARKS_ANY
         self.doc = doc_id(root)
         self.date = self.reader.metadata()["date"] or ""
-        self.rows: list[dict] = []
+        self.rows: list[list[str]] = []   # in HEADER's order
         self.turns: list[dict] = []   # for the meta table
         self.ids: set[str] = set()
         self.numbers: dict = {}
@@ -166,17 +166,17 @@ class _Table:
     # --- rows -----------------------------------------------------------------------------------------------
     def add(self, el, kind: str, text: str, turn: dict | None = None, ident: str | None = None,
             at: int | None = None, certainty: str | None = None) -> None:
-        t = turn or {}
-        self.rows.append({
-            "doc_id": self.doc, "date": self.date, "turn_id": t.get("turn_id", ""),
-            "id": self.unique(ident or self.path(el)), "element": _local(el), "kind": kind,
-            "who": " ".join(t.get("who", [])), "name": t.get("name") or "", "role": t.get("role") or "",
-            "label": t.get("label") or "", "label_supplied": _flag(t.get("label_supplied")),
-            "certainty": certainty if certainty is not None else t.get("certainty") or "",
-            "interpreted": _flag(t.get("interpreted") or self.reader.any_interpreted and jsondata.interpreted(el))
-            if turn else _flag(None),
-            "languages": _languages(el, self.scope), "section": t.get("section", self.section) or "",
-            "at": "" if at is None else str(at), "text": _clean(text)})
+        """One row, a list in HEADER's order; a turn's own columns come worked out once (turn["cells"])."""
+        if turn is None:
+            turn_id = who = name = role = label = supplied = cert = interpreted = ""
+            section = self.section or ""
+        else:
+            turn_id, who, name, role, label, supplied, cert, interpreted, section = turn["cells"]
+            if interpreted == "false" and self.reader.is_interpreted(el):
+                interpreted = "true"
+        self.rows.append([self.doc, self.date, turn_id, self.unique(ident or self.path(el)), _local(el), kind,
+                          who, name, role, label, supplied, cert if certainty is None else certainty, interpreted,
+                          _languages(el, self.scope), section, "" if at is None else str(at), _clean(text)])
 
     def items(self, container, kind_of: str | None) -> None:
         for child in container:
@@ -282,6 +282,9 @@ class _Table:
                 "name": data["name"], "role": data["role"], "label": data["label"],
                 "label_supplied": data["label_supplied"], "certainty": data["certainty"],
                 "interpreted": data["interpreted"], "section": self.section}
+        turn["cells"] = (turn["turn_id"], " ".join(turn["who"]), turn["name"] or "", turn["role"] or "",
+                         turn["label"] or "", _flag(turn["label_supplied"]), turn["certainty"] or "",
+                         _flag(turn["interpreted"]), turn["section"] or "")
         self.ids.discard(turn["turn_id"])   # a turn's id may name its one row (a u, an empty sp)
         self.turns.append({**turn, "el": el})
         before = len(self.rows)
@@ -308,9 +311,10 @@ class _Table:
                 self.items(part, "header" if _local(part) == "front" else None)
         for n, note in enumerate(self.reader.notes, 1):
             if note.strip():
-                self.rows.append({**{k: "" for k in HEADER}, "doc_id": self.doc, "date": self.date,
-                                  "id": self.unique(f"note{n}"), "element": "note", "kind": "note",
-                                  "text": _clean(note)})
+                row = dict.fromkeys(HEADER, "")
+                row.update(doc_id=self.doc, date=self.date, id=self.unique(f"note{n}"), element="note",
+                           kind="note", text=_clean(note))
+                self.rows.append(list(row.values()))
 
 
 def _inside_remark(el, stop, names) -> bool:
@@ -334,7 +338,7 @@ def _write(header: list[str], rows) -> bytes:
 def render(tree) -> bytes:
     table = _Table(tree.getroot())
     table.run()
-    return _write(HEADER, ([row[c] for c in HEADER] for row in table.rows))
+    return _write(HEADER, table.rows)
 
 
 def render_meta(tree) -> bytes:
