@@ -108,3 +108,39 @@ def test_the_render_gate_asks_jing_instead_of_compiling_tei_all(monkeypatch, tmp
     with pytest.raises(validate.InvalidDocument, match="bogus"):
         validate.gate(xmlio.parse_file(bad), bad)
     assert validate.shared_validator("tei-all")._compiled is None   # libxml2's tei_all never compiled
+
+
+def test_java_run_directly_reports_what_debians_jing_reports(tmp_path):
+    """The validator runs Debian's jing jar through java itself (JIT at its first tier, the wrapper's class path
+    and XInclude property): on the same files it prints what /usr/bin/jing prints, line for line."""
+    import subprocess
+
+    from tei import validate
+
+    require(TEI_ALL_RNG.exists(), f"the official TEI schema is not at {TEI_ALL_RNG}")
+    require(shutil.which("jing") is not None and shutil.which("java") is not None,
+            "jing and Java are not installed (apt install jing)")
+    command = validate.jing_command()
+    require(command[0] != shutil.which("jing"), "the jing installed here is not Debian's wrapper of its jar")
+    assert "-XX:TieredStopAtLevel=1" in command and command[-1] == "com.thaiopensource.relaxng.util.Driver"
+    paths = [p for p in files(tmp_path) if p.endswith(("good.xml", "bad.xml"))] + [str(EDITION)]
+    direct = subprocess.run([*command, str(TEI_ALL_RNG), *paths], capture_output=True, text=True)
+    wrapped = subprocess.run([shutil.which("jing"), str(TEI_ALL_RNG), *paths], capture_output=True, text=True)
+    assert (direct.returncode, direct.stdout) == (wrapped.returncode, wrapped.stdout)
+    assert direct.returncode == 1 and "bogus" in direct.stdout
+
+
+def test_a_jing_that_is_not_debians_wrapper_is_run_as_it_is(tmp_path):
+    from tei import validate
+
+    other = tmp_path / "jing"
+    other.write_text("#!/bin/sh\nexec java -jar /opt/jing/jing.jar \"$@\"\n")
+    jars = tmp_path / "java"
+    jars.mkdir()
+    assert validate._jing_command(str(other), "/usr/bin/java", jars) == (str(other),)   # no jing.jar there
+    (jars / "jing.jar").write_bytes(b"")
+    assert validate._jing_command(str(other), "/usr/bin/java", jars) == (str(other),)   # not Debian's script
+    other.write_text("#!/bin/sh\n. /usr/lib/java-wrappers/java-wrappers.sh\n"
+                     "run_java com.thaiopensource.relaxng.util.Driver \"$@\"\n")
+    command = validate._jing_command(str(other), "/usr/bin/java", jars)
+    assert command[0] == "/usr/bin/java" and command[-3:] == ("-cp", str(jars / "jing.jar"), validate._JING_DRIVER)
