@@ -240,13 +240,15 @@
   </func:function>
   <!-- The sibling before (after) a node that is an element or non-blank text, looking past one blank text
        node or comment (XPath's [1] on the axis itself: constant time, where a filtered axis would scan all
-       siblings and make long containers quadratic). -->
+       siblings and make long containers quadratic; a test on the node found goes in a step of its own,
+       `node()[1]/self::node()[test]`, as everywhere in these stylesheets: libxml2 answers `node()[1][test]` only
+       after collecting the whole axis; tests/test_faults.py holds the rule). -->
   <func:function name="f:prev">
     <xsl:param name="n"/>
     <xsl:variable name="n1" select="$n/preceding-sibling::node()[1]"/>
     <xsl:choose>
       <xsl:when test="$n1[self::* or self::text()[normalize-space()]]"><func:result select="$n1"/></xsl:when>
-      <xsl:otherwise><func:result select="$n/preceding-sibling::node()[2][self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
+      <xsl:otherwise><func:result select="$n/preceding-sibling::node()[2]/self::node()[self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
   <func:function name="f:next">
@@ -254,7 +256,7 @@
     <xsl:variable name="n1" select="$n/following-sibling::node()[1]"/>
     <xsl:choose>
       <xsl:when test="$n1[self::* or self::text()[normalize-space()]]"><func:result select="$n1"/></xsl:when>
-      <xsl:otherwise><func:result select="$n/following-sibling::node()[2][self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
+      <xsl:otherwise><func:result select="$n/following-sibling::node()[2]/self::node()[self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
   <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
@@ -414,7 +416,7 @@
   <!-- One run, node by node to the next block (one recursion per node of the run). -->
   <xsl:template name="grun">
     <xsl:apply-templates select="." mode="geni"/>
-    <xsl:for-each select="following-sibling::node()[1][not(self::* and f:blockish(.))]"><xsl:call-template name="grun"/></xsl:for-each>
+    <xsl:for-each select="following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]"><xsl:call-template name="grun"/></xsl:for-each>
   </xsl:template>
 
   <xsl:template match="t:l" mode="gen">
@@ -422,7 +424,7 @@
   </xsl:template>
 
   <xsl:template match="t:u" mode="gen">
-    <xsl:if test="@who and not(preceding-sibling::*[1][self::t:note[@type = 'speaker']])">
+    <xsl:if test="@who and not(preceding-sibling::*[1]/self::t:note[@type = 'speaker'])">
       <xsl:call-template name="gpara">
         <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name(@who), $ED_CLOSE)"/>
         <xsl:with-param name="kind" select="'label'"/>
@@ -465,7 +467,7 @@
   <!-- inline, text formats -->
   <xsl:template match="text()" mode="geni">
     <xsl:choose>
-      <xsl:when test="following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']">
+      <xsl:when test="following-sibling::node()[1]/self::*[@break = 'no'] or preceding-sibling::node()[1]/self::*[@break = 'no']">
         <xsl:call-template name="trim-at-breaks"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
@@ -474,8 +476,8 @@
   <!-- A word broken across lines (lb break="no"): the whitespace around the break is not a word boundary. -->
   <xsl:template name="trim-at-breaks">
     <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
-    <xsl:variable name="lead" select="not(preceding-sibling::node()[1][@break = 'no']) and translate(substring(., 1, 1), $ws, '') = ''"/>
-    <xsl:variable name="trail" select="not(following-sibling::node()[1][@break = 'no']) and translate(substring(., string-length(.)), $ws, '') = ''"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1]/self::*[@break = 'no']) and translate(substring(., 1, 1), $ws, '') = ''"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1]/self::*[@break = 'no']) and translate(substring(., string-length(.)), $ws, '') = ''"/>
     <xsl:if test="$lead and normalize-space()"><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="normalize-space()"/>
     <xsl:if test="$trail or (not(normalize-space()) and not($lead))"><xsl:text> </xsl:text></xsl:if>

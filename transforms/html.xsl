@@ -651,7 +651,7 @@
   </xsl:template>
   <xsl:template name="hrun">
     <xsl:apply-templates select="." mode="hgeni"/>
-    <xsl:for-each select="following-sibling::node()[1][not(self::* and f:blockish(.))]"><xsl:call-template name="hrun"/></xsl:for-each>
+    <xsl:for-each select="following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]"><xsl:call-template name="hrun"/></xsl:for-each>
   </xsl:template>
 
   <!-- The id of a division for the table of contents: its own, or one made from its position. -->
@@ -704,7 +704,7 @@
     <div class="sp tei-u"><xsl:call-template name="h-attrs"/>
       <xsl:if test="@who">
         <xsl:attribute name="data-who"><xsl:value-of select="substring-after(@who, '#')"/></xsl:attribute>
-        <xsl:if test="not(preceding-sibling::*[1][self::t:note[@type = 'speaker']])">
+        <xsl:if test="not(preceding-sibling::*[1]/self::t:note[@type = 'speaker'])">
           <p class="speaker supplied editorial"><xsl:value-of select="concat('[', f:who-name(@who), ']')"/></p>
         </xsl:if>
       </xsl:if>
@@ -758,7 +758,7 @@
   <!-- inline -->
   <xsl:template match="text()" mode="hgeni">
     <xsl:choose>
-      <xsl:when test="following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']">
+      <xsl:when test="following-sibling::node()[1]/self::*[@break = 'no'] or preceding-sibling::node()[1]/self::*[@break = 'no']">
         <xsl:call-template name="trim-at-breaks"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>

@@ -62,7 +62,7 @@
     <xsl:param name="text"/>
     <xsl:value-of select="normalize-space($text)"/>
     <xsl:choose>
-      <xsl:when test="following-sibling::*[1][self::t:l]"><xsl:text>\&#10;</xsl:text></xsl:when>
+      <xsl:when test="following-sibling::*[1]/self::t:l"><xsl:text>\&#10;</xsl:text></xsl:when>
       <xsl:otherwise><xsl:text>&#10;&#10;</xsl:text></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -56,7 +56,7 @@
       <xsl:with-param name="indent" select="'  '"/>
     </xsl:call-template>
     <xsl:text>&#10;</xsl:text>
-    <xsl:if test="not(following-sibling::*[1][self::t:l])"><xsl:text>&#10;</xsl:text></xsl:if>
+    <xsl:if test="not(following-sibling::*[1]/self::t:l)"><xsl:text>&#10;</xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template name="transcript">
