@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     from . import resources, xmlio
 
     parser = argparse.ArgumentParser(prog="python -m tei.docs", description=main.__doc__.split(":", 1)[1])
-    parser.add_argument("folder", nargs="?", type=Path, default=resources._REPO / "docs")
+    parser.add_argument("folder", nargs="?", type=Path, default=Path(resources._REPO) / "docs")
     parser.add_argument("--check", action="store_true", help="only check (exit 1 if a file is stale)")
     args = parser.parse_args(argv)
     stale = []

@@ -5,7 +5,10 @@ output that cannot be written, 130 interrupted.
 """
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # (annotations only: the light render path never imports pathlib, see tei/start.py)
+    from pathlib import Path
 
 
 class TeiEditionError(Exception):

@@ -29,10 +29,13 @@ import os
 import re
 import sys
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import xmlio
 from .errors import OutputError, OverwriteRefused
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MANIFEST = ".tei-edition.json"
 JOURNAL = ".tei-edition.journal"
@@ -80,15 +83,17 @@ class Manifest:
     memory and in the journal, saved atomically once per run."""
 
     def __init__(self, folder: str | Path, store: str | Path | None = None):
-        self.folder = Path(folder)
-        self.store = Path(store) if store is not None else self.folder   # where the manifest and journal live
+        # (strings, joined by os.path: `render -o` and `convert -o` never import pathlib; see tei/start.py)
+        self.folder = os.fspath(folder)
+        self.store = os.fspath(store) if store is not None else self.folder   # where the manifest and journal live
+        self._journal_path = os.path.join(self.store, JOURNAL)
         self.files: dict[str, str] = {}        # name -> sha256 as written (or about to be written)
         self.inputs: dict[str, dict] = {}
         self.site: str | None = None           # the key of the site pages last written in full (build.py)
         self.dirty = False
         self.replayed: set[str] = set()         # documents and files the journal of an interrupted run recorded
         self._journal: int | None = None
-        data = _load_json(self.store / MANIFEST)
+        data = _load_json(os.path.join(self.store, MANIFEST))
         if data.get("version") == FORMAT_VERSION:
             self.files = {k: v for k, v in data.get("files", {}).items() if isinstance(v, str)}
             inputs = data.get("inputs", {})
@@ -101,7 +106,8 @@ class Manifest:
     # -- the journal -------------------------------------------------------------------------------------
     def _replay(self) -> None:
         try:
-            lines = (self.store / JOURNAL).read_bytes().splitlines()
+            with open(self._journal_path, "rb") as fh:
+                lines = fh.read().splitlines()
         except OSError:
             return
         for line in lines:
@@ -129,16 +135,16 @@ class Manifest:
         one O_APPEND write, so lines of several processes never interleave."""
         if self._journal is None:
             try:
-                self._journal = os.open(self.store / JOURNAL, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                self._journal = os.open(self._journal_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             except OSError as err:
-                raise OutputError(f"cannot write: {err.strerror}", path=self.store / JOURNAL) from None
+                raise OutputError(f"cannot write: {err.strerror}", path=self._journal_path) from None
 
     def _log(self, entry: dict) -> None:
         if self._journal is not None:
             try:
                 os.write(self._journal, (json.dumps(entry, separators=(",", ":")) + "\n").encode("utf-8"))
             except OSError as err:
-                raise OutputError(f"cannot write: {err.strerror}", path=self.store / JOURNAL) from None
+                raise OutputError(f"cannot write: {err.strerror}", path=self._journal_path) from None
 
     # -- files -------------------------------------------------------------------------------------------
     def current_digest(self, path: Path) -> str | None:
@@ -151,7 +157,7 @@ class Manifest:
             raise OutputError(f"cannot read: {err.strerror}", path=path) from None
 
     def ours(self, path: Path, current: str | None) -> bool:
-        return current is not None and self.files.get(path.name) == current
+        return current is not None and self.files.get(os.path.basename(path)) == current
 
     def hand_edited(self, path: Path) -> bool:
         """True when `path` exists and differs from what this tool last wrote there."""
@@ -161,11 +167,12 @@ class Manifest:
     def record(self, path: Path, sha256: str, journal: bool = True) -> None:
         """`path` holds (or is about to hold) these bytes written by us; journaled before any rename (a build's
         parent passes journal=False for what a worker wrote: write_file journaled it there)."""
-        if self.files.get(path.name) != sha256:
-            self.files[path.name] = sha256
+        name = os.path.basename(path)
+        if self.files.get(name) != sha256:
+            self.files[name] = sha256
             self.dirty = True
             if journal:
-                self._log({"f": path.name, "h": sha256})
+                self._log({"f": name, "h": sha256})
 
     def set_input(self, stem: str, value: dict | None) -> None:
         if value is None:
@@ -192,7 +199,7 @@ class Manifest:
                 data["site"] = self.site
             # The standard library's json, not orjson (tei/jsonout.py): `render -o` and `convert -o` write a
             # manifest too, and importing orjson costs them more (~10 ms) than encoding a 10,000-document one.
-            xmlio.write_atomic(self.store / MANIFEST, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+            xmlio.write_atomic(os.path.join(self.store, MANIFEST), (json.dumps(data, indent=1) + "\n").encode("utf-8"))
             self.dirty = False
         self.close_journal(remove=True)
 
@@ -202,12 +209,13 @@ class Manifest:
             self._journal = None
         if remove:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.store / JOURNAL)
+                os.unlink(self._journal_path)
 
 
-def _load_json(path: Path) -> dict:
+def _load_json(path: str | Path) -> dict:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as fh:
+            data = json.loads(fh.read())
     except (OSError, ValueError):
         return {}   # missing or truncated: what we wrote is re-derived (build compares with a fresh conversion)
     return data if isinstance(data, dict) else {}
@@ -251,29 +259,30 @@ def sync_folder(folder: Path) -> None:
 
 def write(path: str | Path, data: bytes, *, force: bool = False) -> str:
     """One file, with its folder's manifest updated at once (convert -o, render -o), under the folder lock."""
-    path = Path(path)
-    if path.is_dir():
+    path = os.fspath(path)
+    if os.path.isdir(path):
         raise OutputError("is a directory; give a file name", path=path)
+    folder = os.path.dirname(path) or "."
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"cannot create the folder: {err.strerror}", path=path.parent) from None
+        raise OutputError(f"cannot create the folder: {err.strerror}", path=folder) from None
     # The record goes into the folder's build manifest when there is one, else into the user's cache: a single
     # output leaves no hidden files beside it (on a Desktop, say).
-    store = None if (path.parent / MANIFEST).exists() else _single_store(path.parent)
+    store = None if os.path.exists(os.path.join(folder, MANIFEST)) else _single_store(folder)
     if store is not None:
-        store.mkdir(parents=True, exist_ok=True)
-    with lock(path.parent):
-        manifest = Manifest(path.parent, store)
+        os.makedirs(store, exist_ok=True)
+    with lock(folder):
+        manifest = Manifest(folder, store)
         state, _ = write_file(path, data, manifest, force=force)
         manifest.save()
     return state
 
 
-def _single_store(folder: Path) -> Path:
+def _single_store(folder: str) -> str:
     """The record of single-file outputs written into `folder`: $XDG_CACHE_HOME/tei-edition/outputs/HASH."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "tei-edition" / "outputs" / digest(str(folder.resolve()).encode())[:16]
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(cache, "tei-edition", "outputs", digest(os.path.realpath(folder).encode())[:16])
 
 
 # --- one writer per folder -----------------------------------------------------------------------------------
@@ -281,7 +290,7 @@ def _single_store(folder: Path) -> Path:
 def lock(folder: str | Path, wait: float | None = None):
     """An exclusive flock on the folder (released when the process ends, even by SIGKILL). Waits up to
     `wait` seconds ($TEI_EDITION_LOCK_WAIT, default 10) for another build, then fails with one line."""
-    folder = Path(folder)
+    folder = os.fspath(folder)
     if wait is None:
         try:
             wait = float(os.environ.get(LOCK_WAIT_ENV, "10"))
@@ -320,14 +329,16 @@ def remove_stale_temporaries(folder: Path) -> list[str]:
     for name in names:
         if _TMP.match(name):
             with contextlib.suppress(OSError):
-                if not os.path.islink(folder / name):
-                    os.unlink(folder / name)
+                if not os.path.islink(os.path.join(folder, name)):
+                    os.unlink(os.path.join(folder, name))
                     removed.append(name)
     return removed
 
 
 # --- the source-hash cache (outside the output folder) --------------------------------------------------------
 def cache_dir() -> Path | None:
+    from pathlib import Path   # (build's, not the light path's: see Manifest)
+
     configured = os.environ.get(CACHE_ENV)
     if configured == "off":
         return None
@@ -344,7 +355,7 @@ class SourceCache:
 
     def __init__(self, out_folder: Path):
         base = cache_dir()
-        key = digest(str(Path(out_folder).resolve()).encode())[:24]
+        key = digest(os.path.realpath(out_folder).encode())[:24]
         self.path = base / f"sources-{key}.json" if base is not None else None
         self.entries: dict[str, list] = _load_json(self.path) if self.path is not None else {}
         self.changed = False

@@ -49,7 +49,7 @@ def stylesheet(name: str) -> etree.XSLT:
     from . import resources, xmlio
 
     if name not in _compiled:
-        path = resources.transforms_dir() / name
+        path = resources.transform_file(name)
         _compiled[name] = etree.XSLT(xmlio.parse_resource(path), access_control=etree.XSLTAccessControl.DENY_ALL)
     return _compiled[name]
 

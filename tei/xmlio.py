@@ -12,11 +12,14 @@ libxml2's own size limits (10 MB per text node) would only refuse honest large t
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .errors import InputError, OutputError
+
+if TYPE_CHECKING:   # paths are handled as strings (os.path): the light render path never imports pathlib
+    from pathlib import Path
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 MAX_XML_BYTES = 256 * 1024 * 1024
@@ -38,20 +41,28 @@ class _RefuseEveryURL(etree.Resolver):
 class _OnlyUnder(etree.Resolver):
     """For a schema or stylesheet: its imports and includes may be files under its own folder, nothing else."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: str):
         super().__init__()
-        self.folder = folder.resolve()
+        self.folder = os.path.realpath(folder)
 
     def resolve(self, url, pubid, context):
-        from urllib.parse import unquote, urlparse
-
-        if url:
-            parsed = urlparse(url)
-            if parsed.scheme in ("", "file") and not parsed.netloc:
-                target = Path(unquote(parsed.path)).resolve()
-                if target.is_relative_to(self.folder) and target.is_file():
-                    return self.resolve_filename(str(target), context)
+        target = _local_file(url) if url else None
+        if target is not None:
+            target = os.path.realpath(target)
+            if os.path.commonpath([target, self.folder]) == self.folder and os.path.isfile(target):
+                return self.resolve_filename(target, context)
         raise _Refused(url or pubid or "?")
+
+
+def _local_file(url: str) -> str | None:
+    """The file a URL names on this machine (a path, or file: without a host), else None. A plain path, what
+    libxml2 hands over for an import next to a stylesheet read from a file, needs no URL parser."""
+    if ":" not in url and "%" not in url:
+        return url
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(url)
+    return unquote(parsed.path) if parsed.scheme in ("", "file") and not parsed.netloc else None
 
 
 def _parser(resolver: etree.Resolver | None = None) -> etree.XMLParser:
@@ -127,8 +138,8 @@ def parse_file(path: str | Path) -> etree._ElementTree:
 def parse_resource(path: str | Path) -> etree._ElementTree:
     """A schema or stylesheet (ours, or one given with --schema): parsed like any input, except that what it
     imports or includes may be read from its own folder (and below), never from elsewhere or the network."""
-    path = Path(path).resolve()
-    return parse_bytes(read_bytes(path), str(path), _OnlyUnder(path.parent))
+    path = os.path.realpath(path)
+    return parse_bytes(read_bytes(path), path, _OnlyUnder(os.path.dirname(path)))
 
 
 def _plain(msg: str) -> str:
@@ -166,10 +177,10 @@ def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
     Any OS error (read-only folder, full disk, a folder in the way) is an OutputError: one line, exit 2;
     the temporary file is removed whatever happens (even Ctrl-C). `durable=False` skips the fsync: for a
     caller that syncs the whole folder once before recording the files as done (build, outputs.sync_folder)."""
-    path = Path(path)
+    path = os.fspath(path)
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
         fd, tmp = _create_temporary(path, names := [])
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -196,12 +207,13 @@ def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> None:
 _TMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
-def _create_temporary(path: Path, names: list) -> tuple[int, str]:
+def _create_temporary(path: str, names: list) -> tuple[int, str]:
     """mkstemp's O_EXCL file beside the target (the same name pattern), with its name known *before* it is
     created: a SIGTERM that unwinds the worker between the creation and the return still finds the name (in
     `names`) and removes the file (mkstemp's window was hit once fsync no longer dominated the write)."""
     while True:   # 8 characters of _TMP_CHARS (hex is among them) from one urandom call, not eight
-        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
+        folder, base = os.path.split(path)
+        name = os.path.join(folder, f".{base}.{os.urandom(4).hex()}.tmp")
         names[:] = [name]
         try:
             return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), name

@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 from conftest import REPO
 
@@ -28,6 +29,7 @@ def test_installed_layout_is_preferred_over_the_checkout(tmp_path, monkeypatch):
 
     data = tmp_path / "_data"
     (data / "schemas").mkdir(parents=True)
-    monkeypatch.setattr(resources, "_PACKAGE", tmp_path)
+    monkeypatch.setattr(resources, "_PACKAGE", str(tmp_path))
     assert resources.schemas_dir() == data / "schemas"
-    assert resources.transforms_dir() == resources._REPO / "transforms"  # not in the fake wheel: the checkout
+    assert resources.transforms_dir() == Path(resources._REPO) / "transforms"  # not in the fake wheel: the checkout
+    assert resources.transform_file("text.xsl") == str(Path(resources._REPO) / "transforms" / "text.xsl")
