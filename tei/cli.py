@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__, start
-from .errors import InputError, TeiEditionError, UsageError
+from .errors import TeiEditionError, UsageError
 
 from .render import WRITERS
 from .source import STYLES
@@ -190,31 +190,13 @@ def convert(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No report on stderr.")] = False,
 ):
     """Convert one transcript into one TEI P5 document, with a report of what was found on stderr."""
-    from . import meta as metadata, outputs
-    from .pipeline import convert as convert_bytes, convert_file
-    from .source import UNSTRUCTURED
+    from .start import convert_file
 
     try:
-        if str(source) == "-":
-            result = convert_bytes(sys.stdin.buffer.read(), meta=metadata.load(meta), style=style,
-                                   path="<stdin>", languages=lang)
-        else:
-            result = convert_file(source, meta_path=meta, style=style, languages=lang)
-        if strict and any(w.message.startswith(UNSTRUCTURED) for w in result.warnings):
-            raise InputError(f"{UNSTRUCTURED.split('; ')[0]}; refused (--strict)", path=result.path)
-        from .validate import gate
-
-        gate(result.tree, output or source)   # never write TEI that fails the project's own rules
-        if output is None:
-            sys.stdout.buffer.write(result.data)
-        else:
-            outputs.write(output, result.data, force=force)
+        convert_file(source, output=output, meta=meta, style=style, languages=lang, force=force, strict=strict,
+                     quiet=quiet)
     except TeiEditionError as err:
         _fail(err)
-    if not quiet:
-        typer.echo(result.report(), err=True)
-        if output is not None:
-            typer.echo(f"wrote {output}", err=True)
 
 
 @app.command(epilog=_examples("tei-edition build                       # ./editions",

@@ -1,12 +1,13 @@
-"""The `tei-edition` entry point: a plain `render` or `validate` is served without loading the command-line
-framework.
+"""The `tei-edition` entry point: a plain `convert`, `render` or `validate` is served without loading the
+command-line framework.
 
 Typer (with click, rich and, for its option coercion, pydantic) costs more to import than rendering the seed
-or validating it takes. A `render` or `validate` command line made only of its options in their usual
-spellings (each at most once, every value valid: see COMMANDS) is run here; anything else (help, completion, an
-unknown or repeated option, a wrong value, another command) goes to the typer app in tei/cli.py, which
-therefore still writes every usage message. The commands' work is `render_file` and `validate_files`, shared
-with cli.render and cli.validate: both paths write the same bytes and print the same lines.
+or validating it takes, and about 0.15 s of a `convert`. A `convert`, `render` or `validate` command line made
+only of its options in their usual spellings (each at most once, every value valid: see COMMANDS) is run here;
+anything else (help, completion, an unknown or repeated option, a wrong value, another command, stdin) goes to
+the typer app in tei/cli.py, which therefore still writes every usage message. The commands' work is
+`convert_file`, `render_file` and `validate_files`, shared with cli.convert, cli.render and cli.validate: both
+paths write the same bytes and print the same lines.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .errors import TeiEditionError, UsageError
+from .errors import InputError, TeiEditionError, UsageError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,7 +60,17 @@ def count(value: str) -> int | None:
     return n if n >= 0 else None
 
 
+def _style(value: str) -> str | None:
+    from .source import STYLES
+
+    return value if value in STYLES else None
+
+
 COMMANDS = {
+    "convert": Command({"--force": ("force", True), "--strict": ("strict", True), "--quiet": ("quiet", True),
+                        "-q": ("quiet", True)},
+                       {"-o": "output", "--output": "output", "--meta": "meta", "--style": "style"},
+                       {"output": path_text, "meta": path_text, "style": _style}, "source", many=False),
     "render": Command({"--force": ("force", True), "--check": ("check", True), "--no-check": ("check", False)},
                       {"--to": "to", "-o": "output", "--output": "output", "--width": "width"},
                       {"to": _writer, "width": lambda v: width(v), "output": path_text}, "source", many=False),
@@ -69,6 +80,38 @@ COMMANDS = {
                         {"schema": schema, "fmt": lambda v: v if v in REPORT_FORMATS else None, "jobs": count,
                          "output": path_text}, "paths", many=True),
 }
+
+
+def convert_file(source: Path | str, output: Path | str | None = None, meta: Path | str | None = None,
+                 style: str | None = None, languages: list[str] | None = None, force: bool = False,
+                 strict: bool = False, quiet: bool = False) -> None:
+    """`tei-edition convert` of a file or of stdin ("-"): convert, gate, write to `output` or stdout; the report
+    on stderr unless quiet."""
+    from . import outputs
+    from .pipeline import convert as convert_bytes, convert_file as convert_path
+    from .source import UNSTRUCTURED
+
+    if str(source) == "-":
+        from . import meta as metadata
+
+        result = convert_bytes(sys.stdin.buffer.read(), meta=metadata.load(meta), style=style, path="<stdin>",
+                               languages=languages)
+    else:
+        result = convert_path(source, meta_path=meta, style=style, languages=languages)
+    if strict and any(w.message.startswith(UNSTRUCTURED) for w in result.warnings):
+        raise InputError(f"{UNSTRUCTURED.split('; ')[0]}; refused (--strict)", path=result.path)
+    from .validate import gate
+
+    gate(result.tree, output or source)   # never write TEI that fails the project's own rules
+    if output is None:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.flush()
+    else:
+        outputs.write(output, result.data, force=force)
+    if not quiet:
+        print(result.report(), file=sys.stderr, flush=True)
+        if output is not None:
+            print(f"wrote {output}", file=sys.stderr, flush=True)
 
 
 def render_file(source: Path, to: str = "html", output: Path | None = None, width: int = 0, force: bool = False,
@@ -179,6 +222,8 @@ def main() -> None:
     try:
         if sys.argv[1] == "validate":
             sys.exit(validate_files(**args))
+        if sys.argv[1] == "convert":
+            return convert_file(**args)
         render_file(**args, note=lambda line: print(line, file=sys.stderr, flush=True))
     except TeiEditionError as err:
         from .cli import _error   # the error path may load typer: the line and colour are the app's own

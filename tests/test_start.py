@@ -144,3 +144,43 @@ def test_plain_validate_arguments_are_parsed_as_the_app_does():
                          "--no-rules", "-o", "r.txt"]) == {
         "paths": ["a.xml", "b/"], "schema": "tei-all", "fmt": "github", "jobs": 0, "rules": False,
         "output": "r.txt"}
+
+
+SEED_TXT = REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.txt"
+
+
+@pytest.mark.parametrize("args", [
+    ["convert", str(SEED_TXT)],                                           # TEI on stdout, the report on stderr
+    ["convert", str(SEED_TXT), "-o", "out.xml", "--style", "dod"],
+    ["convert", str(SEED_TXT), "--output=out.xml", "--force", "--quiet"],
+    ["convert", "prose.txt"],                                             # not a transcript: a warning
+    ["convert", "prose.txt", "--strict"],                                 # ... refused: exit 2
+    ["convert", "missing.txt", "-q"],                                     # an input error: exit 2
+    ["convert", str(SEED_TXT), "--meta", "missing.toml"],                 # a bad metadata file: exit 2
+])
+def test_light_convert_matches_the_typer_app(args, tmp_path):
+    for side in ("light", "full"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "prose.txt").write_text("Just a paragraph of prose, with no speaker in it at all.\n")
+    code = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")
+    light = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path / "light", capture_output=True)
+    full = run("full", args, tmp_path / "full")
+    assert light.returncode == full.returncode
+    assert light.stdout == full.stdout
+    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
+    if light.returncode == 0:
+        assert eval(loaded) == [], f"the light convert imported {loaded}"
+    assert (said + "\n" if said else "") == full.stderr.decode()
+    written = sorted(p.name for p in (tmp_path / "light").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "full").iterdir())
+    if "out.xml" in written:
+        assert (tmp_path / "light" / "out.xml").read_bytes() == (tmp_path / "full" / "out.xml").read_bytes()
+
+
+@pytest.mark.parametrize("argv", [
+    ["convert"], ["convert", "-"], ["convert", "a.txt", "--lang", "fr"], ["convert", "a.txt", "--style", "nope"],
+    ["convert", "a.txt", "-q", "--quiet"], ["convert", "a.txt", "b.txt"], ["convert", "a.txt", "--debug"],
+    ["convert", "a.txt", "--to", "html"], ["convert", "--help"],
+])
+def test_anything_but_a_plain_convert_goes_to_the_typer_app(argv):
+    assert command_args(argv) is None
