@@ -160,8 +160,9 @@ def _fail(err: TeiEditionError) -> None:
 
 
 def _error(message: str) -> None:
-    colour = not os.environ.get("NO_COLOR") and sys.stderr.isatty()
-    typer.secho(message, err=True, fg="red" if colour else None, color=colour)
+    from .start import error_line   # (the light path's too: one wording and colour)
+
+    error_line(message)
 
 
 def _interrupted() -> None:
@@ -223,71 +224,17 @@ def build(
 ):
     """Build every edition in a folder: transcripts -> TEI -> validation -> HTML, text, Markdown, TSV, index.
     Unchanged documents are skipped; hand-edited TEI is kept and rendered from."""
-    from .build import build as run_build, default_sources
-    from .progress import Progress
+    from .start import build_folder
 
-    if sources is None and not Path("editions").exists():
-        sources = default_sources()   # creates it: say so, this is the user's folder
-        typer.echo(f"no editions/ folder here: created {sources}/ with a sample transcript; "
-                   "to build your own, give their folder: tei-edition build FOLDER", err=True)
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
-
-    notes: list[str] = []
-
-    def event(state, path, detail):
-        if state == "failed":
-            progress.echo(f"failed  {path}: {detail}")
-        elif state == "note":
-            notes.append(detail)
-            if not quiet:
-                progress.echo(f"note    {path}: {detail}" if str(path) not in detail else f"note    {detail}")
-        elif state == "warning" and not quiet:
-            progress.echo(f"warning: {detail}")
-        elif verbose and state in ("written", "kept"):
-            progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
-
-    formats = [f for group in fmt for f in group] if fmt else None
     try:
-        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, formats=formats,
-                           jobs=jobs or (os.cpu_count() or 1), incremental=not full, on_event=event,
-                           on_progress=progress.update)
+        code = build_folder(sources, output, meta=meta, reconvert=reconvert, force=force,
+                            formats=[f for group in fmt for f in group] if fmt else None, jobs=jobs, full=full,
+                            quiet=quiet, verbose=verbose)
     except TeiEditionError as err:
-        progress.close()
         _fail(err)
     except KeyboardInterrupt:   # workers stopped, temporary files removed, manifest saved (build's finally)
-        progress.close()
         _interrupted()
-    progress.close()
-    if not quiet:
-        typer.echo(_summary(result), err=True)
-        for path, error in result.failed:
-            _error(f"  failed: {error if str(path) in error else f'{path}: {error}'}")
-        if (reconvert or force) and not notes and not result.failed and not result.kept:
-            typer.echo(f"  {'--reconvert' if reconvert else ''}{' ' if reconvert and force else ''}"
-                       f"{'--force' if force else ''}: nothing to replace (no TEI built now was edited by hand)",
-                       err=True)
-        _review_summary(result, verbose)
-        if result.editions:
-            typer.echo(f"open {result.out / 'index.html'}", err=True)
-    stale = sum(ed.get("review", {}).get("stale", 0) for ed in result.editions)
-    raise typer.Exit(2 if result.usage_errors else 0 if result.ok and not stale else 1)
-
-
-def _review_summary(result, verbose: bool) -> None:
-    """build: one line per document with open questions (review.py), and with -v each of them."""
-    from .review import open_items
-
-    for ed in sorted(result.editions, key=lambda e: e["stem"]):
-        rv = ed.get("review") or {}
-        if not rv.get("open"):
-            continue
-        kinds = ", ".join(f"{k} {n}" for k, n in rv.get("open_by_kind", {}).items())
-        stale = f"; {rv['stale']} stale correction(s)" if rv.get("stale") else ""
-        typer.echo(f"  review {ed['stem']}: {rv['open']} open question(s) ({kinds}){stale}: "
-                   f"{result.out / rv['page']}", err=True)
-        if verbose:
-            for item in open_items(result.out / f"{ed['stem']}.review.json"):
-                typer.echo(f"    {item}", err=True)
+    raise typer.Exit(code)
 
 
 @app.command(epilog=_examples("tei-edition review speech.txt",
@@ -347,26 +294,6 @@ def review(
     except TeiEditionError as err:
         _fail(err)
     raise typer.Exit(1 if stale else 0)
-
-
-def _summary(result) -> str:
-    """What build did, in one line that always names the editions and where they are."""
-    def n(count: int, word: str) -> str:
-        return f"{count} {word}{'' if count == 1 else 's'}"
-
-    where = f"{result.out}/"
-    if not result.built and not result.failed:
-        return f"up to date: {n(result.skipped, 'edition')} in {where} (use --full to rebuild)"
-    parts = [f"built {n(result.built, 'edition')}"]
-    if result.skipped:
-        parts.append(f"{result.skipped} unchanged")
-    if result.failed:
-        parts.append(f"{len(result.failed)} failed")
-    if result.kept:
-        parts.append(f"kept {len(result.kept)} hand-edited TEI")
-    written = len(result.written)
-    files = f"{n(written, 'file')} written in {where}" if written else f"no file in {where} changed"
-    return f"{', '.join(parts)} in {result.seconds:.1f} s: {files}"
 
 
 @app.command(epilog=_examples("tei-edition render speech.xml -o speech.html",

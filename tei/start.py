@@ -1,13 +1,13 @@
-"""The `tei-edition` entry point: a plain `convert`, `render` or `validate` is served without loading the
-command-line framework.
+"""The `tei-edition` entry point: a plain `build`, `convert`, `render` or `validate` is served without loading
+the command-line framework.
 
 Typer (with click, rich and, for its option coercion, pydantic) costs more to import than rendering the seed
-or validating it takes, and about 0.15 s of a `convert`. A `convert`, `render` or `validate` command line made
-only of its options in their usual spellings (each at most once, every value valid: see COMMANDS) is run here;
-anything else (help, completion, an unknown or repeated option, a wrong value, another command, stdin) goes to
-the typer app in tei/cli.py, which therefore still writes every usage message. The commands' work is
-`convert_file`, `render_file` and `validate_files`, shared with cli.convert, cli.render and cli.validate: both
-paths write the same bytes and print the same lines.
+or validating it takes, and about 0.15 s of a `convert` or a `build`. Such a command line made only of its
+options in their usual spellings (each at most once, every value valid: see COMMANDS) is run here; anything
+else (help, completion, an unknown or repeated option, a wrong value, another command, stdin) goes to the typer
+app in tei/cli.py, which therefore still writes every usage message. The commands' work is `build_folder`,
+`convert_file`, `render_file` and `validate_files`, shared with the typer app's commands: both paths write the
+same bytes and print the same lines (tests/test_start.py).
 """
 from __future__ import annotations
 
@@ -25,10 +25,12 @@ REPORT_FORMATS = ("text", "json", "junit", "github")   # validate --format
 
 class Command:
     """What the light path accepts of one command: flags (name -> (argument, value)), options with a value
-    (name -> argument), each value's check (None: refused, the typer app then says why), and how many paths."""
+    (name -> argument), each value's check (None: refused, the typer app then says why), and how many paths
+    (`optional`: none is allowed too)."""
 
-    def __init__(self, flags: dict, valued: dict, checks: dict, paths: str, many: bool):
+    def __init__(self, flags: dict, valued: dict, checks: dict, paths: str, many: bool, optional: bool = False):
         self.flags, self.valued, self.checks, self.paths, self.many = flags, valued, checks, paths, many
+        self.optional = optional
 
 
 def path_text(value: str) -> str:
@@ -60,6 +62,14 @@ def count(value: str) -> int | None:
     return n if n >= 0 else None
 
 
+def _formats(value: str) -> list[str] | None:
+    """build --to: a comma list of formats (cli._choices words the refusal)."""
+    from .render import WRITERS
+
+    items = [v.strip() for v in value.split(",")]
+    return items if all(item in WRITERS for item in items) else None
+
+
 def _style(value: str) -> str | None:
     from .source import STYLES
 
@@ -67,6 +77,13 @@ def _style(value: str) -> str | None:
 
 
 COMMANDS = {
+    "build": Command({"--reconvert": ("reconvert", True), "--force": ("force", True), "--full": ("full", True),
+                      "--quiet": ("quiet", True), "-q": ("quiet", True), "--verbose": ("verbose", True),
+                      "-v": ("verbose", True)},
+                     {"-o": "output", "--output": "output", "--meta": "meta", "--to": "formats", "-j": "jobs",
+                      "--jobs": "jobs"},
+                     {"output": path_text, "meta": path_text, "formats": _formats, "jobs": count}, "sources",
+                     many=False, optional=True),
     "convert": Command({"--force": ("force", True), "--strict": ("strict", True), "--quiet": ("quiet", True),
                         "-q": ("quiet", True)},
                        {"-o": "output", "--output": "output", "--meta": "meta", "--style": "style"},
@@ -112,6 +129,101 @@ def convert_file(source: Path | str, output: Path | str | None = None, meta: Pat
         print(result.report(), file=sys.stderr, flush=True)
         if output is not None:
             print(f"wrote {output}", file=sys.stderr, flush=True)
+
+
+def error_line(message: str) -> None:
+    """An error on stderr, red on a terminal unless $NO_COLOR (what typer.secho(fg="red") writes: the test
+    holds the two to the same bytes)."""
+    colour = not os.environ.get("NO_COLOR") and sys.stderr.isatty()
+    print(f"\x1b[31m{message}\x1b[0m" if colour else message, file=sys.stderr, flush=True)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_folder(sources: Path | str | None = None, output: Path | str | None = None, meta: Path | str | None = None,
+                 reconvert: bool = False, force: bool = False, formats: list[str] | None = None, jobs: int = 0,
+                 full: bool = False, quiet: bool = False, verbose: bool = False) -> int:
+    """`tei-edition build`: progress and notes on stderr while it runs, then the summary; returns the exit code
+    (0 built, 1 a document failed or a correction is stale, 2 a usage error of a document's options; an error of
+    the whole build raises)."""
+    from .build import build as run_build, default_sources
+    from .progress import Progress
+
+    if sources is None and not os.path.exists("editions"):
+        sources = default_sources()   # creates it: say so, this is the user's folder
+        say(f"no editions/ folder here: created {sources}/ with a sample transcript; "
+            "to build your own, give their folder: tei-edition build FOLDER")
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
+    notes: list[str] = []
+
+    def event(state, path, detail):
+        if state == "failed":
+            progress.echo(f"failed  {path}: {detail}")
+        elif state == "note":
+            notes.append(detail)
+            if not quiet:
+                progress.echo(f"note    {path}: {detail}" if str(path) not in detail else f"note    {detail}")
+        elif state == "warning" and not quiet:
+            progress.echo(f"warning: {detail}")
+        elif verbose and state in ("written", "kept"):
+            progress.echo(f"{'kept (edited by hand)' if state == 'kept' else state:<9} {path}")
+
+    try:
+        result = run_build(sources, output, force=force, reconvert=reconvert, meta=meta, formats=formats,
+                           jobs=jobs or (os.cpu_count() or 1), incremental=not full, on_event=event,
+                           on_progress=progress.update)
+    finally:   # (an error or Ctrl-C: workers stopped, temporary files removed, manifest saved by build's finally)
+        progress.close()
+    if not quiet:
+        say(_summary(result))
+        for path, error in result.failed:
+            error_line(f"  failed: {error if str(path) in error else f'{path}: {error}'}")
+        if (reconvert or force) and not notes and not result.failed and not result.kept:
+            say(f"  {'--reconvert' if reconvert else ''}{' ' if reconvert and force else ''}"
+                f"{'--force' if force else ''}: nothing to replace (no TEI built now was edited by hand)")
+        _review_summary(result, verbose)
+        if result.editions:
+            say(f"open {result.out / 'index.html'}")
+    stale = sum(ed.get("review", {}).get("stale", 0) for ed in result.editions)
+    return 2 if result.usage_errors else 0 if result.ok and not stale else 1
+
+
+def _summary(result) -> str:
+    """What build did, in one line that always names the editions and where they are."""
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    where = f"{result.out}/"
+    if not result.built and not result.failed:
+        return f"up to date: {n(result.skipped, 'edition')} in {where} (use --full to rebuild)"
+    parts = [f"built {n(result.built, 'edition')}"]
+    if result.skipped:
+        parts.append(f"{result.skipped} unchanged")
+    if result.failed:
+        parts.append(f"{len(result.failed)} failed")
+    if result.kept:
+        parts.append(f"kept {len(result.kept)} hand-edited TEI")
+    written = len(result.written)
+    files = f"{n(written, 'file')} written in {where}" if written else f"no file in {where} changed"
+    return f"{', '.join(parts)} in {result.seconds:.1f} s: {files}"
+
+
+def _review_summary(result, verbose: bool) -> None:
+    """build: one line per document with open questions (review.py), and with -v each of them."""
+    from .review import open_items
+
+    for ed in sorted(result.editions, key=lambda e: e["stem"]):
+        rv = ed.get("review") or {}
+        if not rv.get("open"):
+            continue
+        kinds = ", ".join(f"{k} {n}" for k, n in rv.get("open_by_kind", {}).items())
+        stale = f"; {rv['stale']} stale correction(s)" if rv.get("stale") else ""
+        say(f"  review {ed['stem']}: {rv['open']} open question(s) ({kinds}){stale}: {result.out / rv['page']}")
+        if verbose:
+            for item in open_items(result.out / f"{ed['stem']}.review.json"):
+                say(f"    {item}")
 
 
 def render_file(source: Path, to: str = "html", output: Path | None = None, width: int = 0, force: bool = False,
@@ -188,8 +300,10 @@ def command_args(argv: list[str], name: str | None = None) -> dict | None:
         if value is None:
             return None
         args[key] = value
-    if not sources or (len(sources) != 1 and not spec.many):
+    if (not sources and not spec.optional) or (len(sources) > 1 and not spec.many):
         return None
+    if not sources:
+        return args
     return {spec.paths: sources if spec.many else path_text(sources[0]), **args}
 
 
@@ -224,11 +338,11 @@ def main() -> None:
             sys.exit(validate_files(**args))
         if sys.argv[1] == "convert":
             return convert_file(**args)
+        if sys.argv[1] == "build":
+            sys.exit(build_folder(**args))
         render_file(**args, note=lambda line: print(line, file=sys.stderr, flush=True))
     except TeiEditionError as err:
-        from .cli import _error   # the error path may load typer: the line and colour are the app's own
-
-        _error(f"tei-edition: error: {err}")
+        error_line(f"tei-edition: error: {err}")
         sys.exit(err.exit_code)
     except KeyboardInterrupt:
         print("tei-edition: interrupted", file=sys.stderr, flush=True)

@@ -184,3 +184,71 @@ def test_light_convert_matches_the_typer_app(args, tmp_path):
 ])
 def test_anything_but_a_plain_convert_goes_to_the_typer_app(argv):
     assert command_args(argv) is None
+
+
+def _same_but_seconds(text: str) -> str:
+    import re
+
+    return re.sub(r" in \d+\.\d s:", " in N s:", text)   # the summary's elapsed time
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "src", "-o", "out"],
+    ["build", "src", "-o", "out", "--to", "html,text", "-j", "1", "-v"],
+    ["build", "src", "--output=out", "--quiet", "--full", "--force"],
+    ["build"],                                                            # no editions/ here: one is created
+    ["build", "missing", "-o", "out"],                                    # an input error: exit 2
+])
+def test_light_build_matches_the_typer_app(args, tmp_path):
+    for side in ("light", "full"):
+        (tmp_path / side / "src").mkdir(parents=True)
+        (tmp_path / side / "src" / SEED_TXT.name).write_bytes(SEED_TXT.read_bytes())
+    code = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")
+    for _ in range(2):   # the second build finds everything up to date
+        light = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path / "light", capture_output=True)
+        full = run("full", args, tmp_path / "full")
+        assert light.returncode == full.returncode, light.stderr
+        assert light.stdout == full.stdout
+        said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
+        if light.returncode == 0:
+            assert eval(loaded) == [], f"the light build imported {loaded}"
+        assert _same_but_seconds(said + "\n" if said else "") == _same_but_seconds(full.stderr.decode())
+    light_files = sorted(p.relative_to(tmp_path / "light") for p in (tmp_path / "light").rglob("*") if p.is_file())
+    full_files = sorted(p.relative_to(tmp_path / "full") for p in (tmp_path / "full").rglob("*") if p.is_file())
+    assert light_files == full_files
+    for name in light_files:
+        assert (tmp_path / "light" / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("argv", [
+    ["build", "a", "b"], ["build", "--to", "docx"], ["build", "--to", "html", "--to", "text"], ["build", "-j", "x"],
+    ["build", "--help"], ["build", "-q", "--quiet"], ["build", "--unknown"],
+])
+def test_anything_but_a_plain_build_goes_to_the_typer_app(argv):
+    assert command_args(argv) is None
+
+
+def test_plain_build_arguments_are_parsed_as_the_app_does():
+    assert command_args(["build"]) == {}
+    assert command_args(["build", "./src/", "--to", "html, text", "-j", "2", "-o", "out"]) == {
+        "sources": "src", "formats": ["html", "text"], "jobs": 2, "output": "out"}
+
+
+def test_an_error_line_is_what_typer_writes(monkeypatch, capsys):
+    import io
+
+    import typer
+
+    from tei.start import error_line
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for no_color, coloured in (("", True), ("1", False)):
+        monkeypatch.setenv("NO_COLOR", no_color)
+        stream = Terminal()
+        monkeypatch.setattr(sys, "stderr", stream)
+        error_line("tei-edition: error: x")
+        assert stream.getvalue() == (typer.style("tei-edition: error: x", fg="red") if coloured
+                                     else "tei-edition: error: x") + "\n"
