@@ -252,48 +252,13 @@ def review(
 ):
     """Every decision made by inference, riskiest first, with source line, evidence and certainty; --set
     records a correction in the sidecar, applied at every conversion. Exit 1 while a correction is stale."""
-    from . import review as rv, xmlio
-    from .build import discover
+    from .start import review_files
 
-    if fmt not in (None, "text", "json", "html"):
-        _fail(UsageError(f"unknown format {fmt!r} (text | json | html)"))
-    stale = 0
     try:
-        if source.is_dir():
-            if set_:
-                raise UsageError("--set corrects one transcript: give the transcript, not a folder")
-            dest = output or source
-            dest.mkdir(parents=True, exist_ok=True)
-            for stem, transcript, _tei in discover(source):
-                if transcript is None:
-                    continue
-                _conversion, data = rv.review_source(transcript, meta)
-                rv.write_review(data, dest, stem)
-                stale += data["counts"]["stale_corrections"]
-                typer.echo(rv.summary_line(data, str(transcript)), err=True)
-            typer.echo(f"open {dest}/NAME.review.html", err=True)
-        else:
-            if not source.is_file():
-                raise UsageError(f"{source}: no such transcript or folder")
-            if set_:
-                _result, records = rv.add_corrections(source, set_, meta, editor)
-                side = meta or source.with_suffix(".toml")
-                for r in records:
-                    typer.echo(f"{side}: [[correction]] {r.index} added and applied: {r.message}", err=True)
-                return
-            _conversion, data = rv.review_source(source, meta)
-            stale = data["counts"]["stale_corrections"]
-            kind = fmt or (output.suffix.lstrip(".") if output is not None and output.suffix in (".json", ".html")
-                           else "text")
-            payload = {"json": rv.to_json, "html": rv.render_html}.get(kind, lambda d: rv.render_text(d).encode())(data)
-            if output is None:
-                sys.stdout.buffer.write(payload)
-            else:
-                xmlio.write_atomic(output, payload)
-                typer.echo(f"wrote {output}", err=True)
+        code = review_files(source, meta=meta, output=output, fmt=fmt, set_=set_, editor=editor)
     except TeiEditionError as err:
         _fail(err)
-    raise typer.Exit(1 if stale else 0)
+    raise typer.Exit(code)
 
 
 @app.command(epilog=_examples("tei-edition render speech.xml -o speech.html",

@@ -1,12 +1,12 @@
-"""The `tei-edition` entry point: a plain `build`, `convert`, `render` or `validate` is served without loading
-the command-line framework.
+"""The `tei-edition` entry point: a plain `build`, `convert`, `render`, `review` or `validate` is served without
+loading the command-line framework.
 
 Typer (with click, rich and, for its option coercion, pydantic) costs more to import than rendering the seed
 or validating it takes, and about 0.15 s of a `convert` or a `build`. Such a command line made only of its
 options in their usual spellings (each at most once, every value valid: see COMMANDS) is run here; anything
 else (help, completion, an unknown or repeated option, a wrong value, another command, stdin) goes to the typer
 app in tei/cli.py, which therefore still writes every usage message. The commands' work is `build_folder`,
-`convert_file`, `render_file` and `validate_files`, shared with the typer app's commands: both paths write the
+`convert_file`, `render_file`, `review_files` and `validate_files`, shared with the typer app's commands: both paths write the
 same bytes and print the same lines (tests/test_start.py).
 """
 from __future__ import annotations
@@ -26,11 +26,12 @@ REPORT_FORMATS = ("text", "json", "junit", "github")   # validate --format
 class Command:
     """What the light path accepts of one command: flags (name -> (argument, value)), options with a value
     (name -> argument), each value's check (None: refused, the typer app then says why), and how many paths
-    (`optional`: none is allowed too)."""
+    (`optional`: none is allowed too); options in `repeated` may be given again, their values in a list."""
 
-    def __init__(self, flags: dict, valued: dict, checks: dict, paths: str, many: bool, optional: bool = False):
+    def __init__(self, flags: dict, valued: dict, checks: dict, paths: str, many: bool, optional: bool = False,
+                 repeated: tuple = ()):
         self.flags, self.valued, self.checks, self.paths, self.many = flags, valued, checks, paths, many
-        self.optional = optional
+        self.optional, self.repeated = optional, repeated
 
 
 def path_text(value: str) -> str:
@@ -77,6 +78,11 @@ def _style(value: str) -> str | None:
 
 
 COMMANDS = {
+    "review": Command({}, {"--meta": "meta", "-o": "output", "--output": "output", "--format": "fmt", "--set": "set_",
+                           "--editor": "editor"},
+                      {"meta": path_text, "output": path_text,
+                       "fmt": lambda v: v if v in ("text", "json", "html") else None}, "source", many=False,
+                      repeated=("set_",)),
     "build": Command({"--reconvert": ("reconvert", True), "--force": ("force", True), "--full": ("full", True),
                       "--quiet": ("quiet", True), "-q": ("quiet", True), "--verbose": ("verbose", True),
                       "-v": ("verbose", True)},
@@ -226,6 +232,55 @@ def _review_summary(result, verbose: bool) -> None:
                 say(f"    {item}")
 
 
+def review_files(source: Path | str, meta: Path | str | None = None, output: Path | str | None = None,
+                 fmt: str | None = None, set_: list[str] | None = None, editor: str | None = None) -> int:
+    """`tei-edition review`: a transcript's decisions (stdout or `output`), a folder's review files, or with
+    `set_` corrections added to the sidecar; returns the exit code (1 while a correction is stale)."""
+    from pathlib import Path
+
+    from . import review as rv, xmlio
+    from .build import discover
+
+    if fmt not in (None, "text", "json", "html"):
+        raise UsageError(f"unknown format {fmt!r} (text | json | html)")
+    source, meta = Path(source), Path(meta) if meta is not None else None
+    output = Path(output) if output is not None else None
+    stale = 0
+    if source.is_dir():
+        if set_:
+            raise UsageError("--set corrects one transcript: give the transcript, not a folder")
+        dest = output or source
+        dest.mkdir(parents=True, exist_ok=True)
+        for stem, transcript, _tei in discover(source):
+            if transcript is None:
+                continue
+            _conversion, data = rv.review_source(transcript, meta)
+            rv.write_review(data, dest, stem)
+            stale += data["counts"]["stale_corrections"]
+            say(rv.summary_line(data, str(transcript)))
+        say(f"open {dest}/NAME.review.html")
+        return 1 if stale else 0
+    if not source.is_file():
+        raise UsageError(f"{source}: no such transcript or folder")
+    if set_:
+        _result, records = rv.add_corrections(source, set_, meta, editor)
+        side = meta or source.with_suffix(".toml")
+        for r in records:
+            say(f"{side}: [[correction]] {r.index} added and applied: {r.message}")
+        return 0
+    _conversion, data = rv.review_source(source, meta)
+    stale = data["counts"]["stale_corrections"]
+    kind = fmt or (output.suffix.lstrip(".") if output is not None and output.suffix in (".json", ".html") else "text")
+    payload = {"json": rv.to_json, "html": rv.render_html}.get(kind, lambda d: rv.render_text(d).encode())(data)
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    else:
+        xmlio.write_atomic(output, payload)
+        say(f"wrote {output}")
+    return 1 if stale else 0
+
+
 def render_file(source: Path, to: str = "html", output: Path | None = None, width: int = 0, force: bool = False,
                 check: bool = True, note=None) -> None:
     """`tei-edition render`: parse, gate (with check), render, write to `output` or stdout."""
@@ -288,7 +343,7 @@ def command_args(argv: list[str], name: str | None = None) -> dict | None:
                 return None
             args[key] = flag
             continue
-        if option not in spec.valued or spec.valued[option] in args:
+        if option not in spec.valued or (spec.valued[option] in args and spec.valued[option] not in spec.repeated):
             return None
         if not eq:
             if i >= len(rest) or rest[i].startswith("-"):
@@ -299,7 +354,7 @@ def command_args(argv: list[str], name: str | None = None) -> dict | None:
         value = spec.checks[key](value) if key in spec.checks else value
         if value is None:
             return None
-        args[key] = value
+        args[key] = [*args.get(key, []), value] if key in spec.repeated else value
     if (not sources and not spec.optional) or (len(sources) > 1 and not spec.many):
         return None
     if not sources:
@@ -340,6 +395,8 @@ def main() -> None:
             return convert_file(**args)
         if sys.argv[1] == "build":
             sys.exit(build_folder(**args))
+        if sys.argv[1] == "review":
+            sys.exit(review_files(**args))
         render_file(**args, note=lambda line: print(line, file=sys.stderr, flush=True))
     except TeiEditionError as err:
         error_line(f"tei-edition: error: {err}")

@@ -252,3 +252,42 @@ def test_an_error_line_is_what_typer_writes(monkeypatch, capsys):
         error_line("tei-edition: error: x")
         assert stream.getvalue() == (typer.style("tei-edition: error: x", fg="red") if coloured
                                      else "tei-edition: error: x") + "\n"
+
+
+@pytest.mark.parametrize("args", [
+    ["review", "src/seed.txt"],
+    ["review", "src/seed.txt", "--format", "json"],
+    ["review", "src/seed.txt", "-o", "seed.review.html"],
+    ["review", "src"],                                                   # a folder: its review files
+    ["review", "src/seed.txt", "--set", 'at="sp2.p1", speaker="moderator"', "--editor", "A. Editor",
+     "--set", 'at="sp5.p1", speaker="carter"'],                          # two corrections into src/seed.toml
+    ["review", "src/seed.txt", "--set", 'paragraph="Thank you", speaker="carter"'],   # ambiguous: refused
+    ["review", "src", "--set", 'speaker="carter"'],                      # a usage error: exit 2
+    ["review", "missing.txt"],
+])
+def test_light_review_matches_the_typer_app(args, tmp_path):
+    for side in ("light", "full"):
+        (tmp_path / side / "src").mkdir(parents=True)
+        (tmp_path / side / "src" / "seed.txt").write_bytes(SEED_TXT.read_bytes())
+    code = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")
+    light = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path / "light", capture_output=True)
+    full = run("full", args, tmp_path / "full")
+    assert light.returncode == full.returncode, light.stderr
+    assert light.stdout == full.stdout
+    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
+    if light.returncode in (0, 1):
+        assert eval(loaded) == [], f"the light review imported {loaded}"
+    assert (said + "\n" if said else "") == full.stderr.decode()
+    light_files = sorted(p.relative_to(tmp_path / "light") for p in (tmp_path / "light").rglob("*") if p.is_file())
+    assert light_files == sorted(p.relative_to(tmp_path / "full") for p in (tmp_path / "full").rglob("*")
+                                 if p.is_file())
+    for name in light_files:
+        assert (tmp_path / "light" / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+
+
+def test_plain_review_arguments_are_parsed_as_the_app_does():
+    assert command_args(["review", "a.txt", "--set", "x=1", "--set=y=2", "--format", "json"]) == {
+        "source": "a.txt", "set_": ["x=1", "y=2"], "fmt": "json"}
+    for argv in (["review", "a.txt", "--format", "yaml"], ["review", "a.txt", "--editor", "a", "--editor", "b"],
+                 ["review"], ["review", "a.txt", "b.txt"], ["review", "a.txt", "--set"]):
+        assert command_args(argv) is None, argv
