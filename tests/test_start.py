@@ -147,6 +147,28 @@ def test_plain_validate_arguments_are_parsed_as_the_app_does():
 
 
 SEED_TXT = REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.txt"
+LIGHT_SERVED = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")   # (tei.cli imports typer)
+
+
+def light_and_full(args: list[str], tmp_path: Path, tidy=lambda text: text):
+    """Run `args` in tmp_path/light through the light path and in tmp_path/full through the typer app; assert
+    the same exit code, stdout and stderr (after `tidy`), and, when the light run succeeded, that it imported
+    nothing of typer, click, pydantic, rich or tei.cli."""
+    light = subprocess.run([sys.executable, "-c", LIGHT_SERVED, *args], cwd=tmp_path / "light", capture_output=True)
+    full = run("full", args, tmp_path / "full")
+    assert light.returncode == full.returncode, light.stderr
+    assert light.stdout == full.stdout
+    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
+    if light.returncode in (0, 1):
+        assert eval(loaded) == [], f"the light path imported {loaded}"
+    assert tidy(said + "\n" if said else "") == tidy(full.stderr.decode())
+
+
+def assert_same_files(a: Path, b: Path) -> None:
+    names = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("args", [
@@ -162,19 +184,8 @@ def test_light_convert_matches_the_typer_app(args, tmp_path):
     for side in ("light", "full"):
         (tmp_path / side).mkdir()
         (tmp_path / side / "prose.txt").write_text("Just a paragraph of prose, with no speaker in it at all.\n")
-    code = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")
-    light = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path / "light", capture_output=True)
-    full = run("full", args, tmp_path / "full")
-    assert light.returncode == full.returncode
-    assert light.stdout == full.stdout
-    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
-    if light.returncode == 0:
-        assert eval(loaded) == [], f"the light convert imported {loaded}"
-    assert (said + "\n" if said else "") == full.stderr.decode()
-    written = sorted(p.name for p in (tmp_path / "light").iterdir())
-    assert written == sorted(p.name for p in (tmp_path / "full").iterdir())
-    if "out.xml" in written:
-        assert (tmp_path / "light" / "out.xml").read_bytes() == (tmp_path / "full" / "out.xml").read_bytes()
+    light_and_full(args, tmp_path)
+    assert_same_files(tmp_path / "light", tmp_path / "full")
 
 
 @pytest.mark.parametrize("argv", [
@@ -203,21 +214,9 @@ def test_light_build_matches_the_typer_app(args, tmp_path):
     for side in ("light", "full"):
         (tmp_path / side / "src").mkdir(parents=True)
         (tmp_path / side / "src" / SEED_TXT.name).write_bytes(SEED_TXT.read_bytes())
-    code = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")
     for _ in range(2):   # the second build finds everything up to date
-        light = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path / "light", capture_output=True)
-        full = run("full", args, tmp_path / "full")
-        assert light.returncode == full.returncode, light.stderr
-        assert light.stdout == full.stdout
-        said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
-        if light.returncode == 0:
-            assert eval(loaded) == [], f"the light build imported {loaded}"
-        assert _same_but_seconds(said + "\n" if said else "") == _same_but_seconds(full.stderr.decode())
-    light_files = sorted(p.relative_to(tmp_path / "light") for p in (tmp_path / "light").rglob("*") if p.is_file())
-    full_files = sorted(p.relative_to(tmp_path / "full") for p in (tmp_path / "full").rglob("*") if p.is_file())
-    assert light_files == full_files
-    for name in light_files:
-        assert (tmp_path / "light" / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+        light_and_full(args, tmp_path, tidy=_same_but_seconds)
+    assert_same_files(tmp_path / "light", tmp_path / "full")
 
 
 @pytest.mark.parametrize("argv", [
@@ -269,20 +268,8 @@ def test_light_review_matches_the_typer_app(args, tmp_path):
     for side in ("light", "full"):
         (tmp_path / side / "src").mkdir(parents=True)
         (tmp_path / side / "src" / "seed.txt").write_bytes(SEED_TXT.read_bytes())
-    code = LIGHT_AT_EXIT.replace("'rich'", "'rich', 'tei.cli'")
-    light = subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path / "light", capture_output=True)
-    full = run("full", args, tmp_path / "full")
-    assert light.returncode == full.returncode, light.stderr
-    assert light.stdout == full.stdout
-    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
-    if light.returncode in (0, 1):
-        assert eval(loaded) == [], f"the light review imported {loaded}"
-    assert (said + "\n" if said else "") == full.stderr.decode()
-    light_files = sorted(p.relative_to(tmp_path / "light") for p in (tmp_path / "light").rglob("*") if p.is_file())
-    assert light_files == sorted(p.relative_to(tmp_path / "full") for p in (tmp_path / "full").rglob("*")
-                                 if p.is_file())
-    for name in light_files:
-        assert (tmp_path / "light" / name).read_bytes() == (tmp_path / "full" / name).read_bytes(), name
+    light_and_full(args, tmp_path)
+    assert_same_files(tmp_path / "light", tmp_path / "full")
 
 
 def test_plain_review_arguments_are_parsed_as_the_app_does():
