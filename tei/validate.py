@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -387,6 +385,8 @@ def jing_command() -> list[str] | None:
     jar through java directly (above), else the `jing` on the PATH."""
     if os.environ.get(ENGINE_ENV, "jing") == "libxml2":
         return None
+    import shutil   # (here, not at the top: the gate of every render imports this module and never runs jing)
+
     jing, java = shutil.which("jing"), shutil.which("java")
     if not (jing and java):
         return None
@@ -408,6 +408,8 @@ def _run_jing(rng: str, trees: dict) -> dict[str, FileResult]:
         batch = paths[start:start + _JING_BATCH]
         absolute = {str(Path(p).resolve()): p for p in batch}
         try:
+            import subprocess
+
             proc = subprocess.run([*jing_command(), rng, *absolute], capture_output=True, text=True, check=False)
         except OSError:
             continue
