@@ -20,6 +20,16 @@ def test_a_missing_requirement_skips_with_its_reason_on_a_laptop(monkeypatch):
 
 
 def test_a_met_requirement_neither_skips_nor_fails(monkeypatch):
+    # a skip raised here would skip this test rather than fail it: caught, and turned into a failure
     for strict in (True, False):
         monkeypatch.setattr(conftest, "STRICT", strict)
-        assert conftest.require(True, "unused") is None
+        try:
+            conftest.require(True, "unused")
+        except (pytest.skip.Exception, pytest.fail.Exception) as err:
+            raise AssertionError(f"a met requirement stopped the test (strict={strict}): {err}") from None
+
+
+def test_ci_runs_the_suite_strict():
+    """.ci/run sets TEI_EDITION_STRICT=1 before the README's test command, so no skip passes silently there."""
+    run = (conftest.REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert run.index("export TEI_EDITION_STRICT=1") < run.index("python -m pytest")
