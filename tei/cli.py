@@ -14,14 +14,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, start
+from . import __version__, commands, start
 from .errors import TeiEditionError, UsageError
 
 from .render import WRITERS
 from .source import STYLES
 
 FORMATS = tuple(WRITERS)
-REPORT_FORMATS = start.REPORT_FORMATS
+REPORT_FORMATS = commands.REPORT_FORMATS
 
 
 def _colour() -> bool:
@@ -160,7 +160,7 @@ def _fail(err: TeiEditionError) -> None:
 
 
 def _error(message: str) -> None:
-    from .start import error_line   # (the light path's too: one wording and colour)
+    from .commands import error_line   # (the light path's too: one wording and colour)
 
     error_line(message)
 
@@ -191,7 +191,7 @@ def convert(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No report on stderr.")] = False,
 ):
     """Convert one transcript into one TEI P5 document, with a report of what was found on stderr."""
-    from .start import convert_file
+    from .commands import convert_file
 
     try:
         convert_file(source, output=output, meta=meta, style=style, languages=lang, force=force, strict=strict,
@@ -224,7 +224,7 @@ def build(
 ):
     """Build every edition in a folder: transcripts -> TEI -> validation -> HTML, text, Markdown, TSV, index.
     Unchanged documents are skipped; hand-edited TEI is kept and rendered from."""
-    from .start import build_folder
+    from .commands import build_folder
 
     try:
         code = build_folder(sources, output, meta=meta, reconvert=reconvert, force=force,
@@ -246,13 +246,13 @@ def review(
     meta: Annotated[Optional[Path], typer.Option("--meta", metavar="NAME.toml", help="The sidecar (default: NAME.toml beside the transcript).")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", metavar="FILE", help="Transcript: the file to write (.json or .html). Folder: where NAME.review.json/.html go (default: the folder).")] = None,
     fmt: Annotated[Optional[str], typer.Option("--format", help="Default: text on stdout; from -o's suffix.",
-                                               **_choices(("text", "json", "html")))] = None,
+                                               **_choices(commands.REVIEW_FORMATS))] = None,
     set_: Annotated[Optional[list[str]], typer.Option("--set", metavar="PAIRS", help="Add a correction to the sidecar: TOML pairs, e.g. 'paragraph=\"Thank you\", speaker=\"carter\"' or 'at=\"sp7.p2\", speaker=\"carter\"'; repeatable.")] = None,
     editor: Annotated[Optional[str], typer.Option("--editor", metavar="NAME", help="With --set: the editor's name, written to [edition] when the sidecar has none.")] = None,
 ):
     """Every decision made by inference, riskiest first, with source line, evidence and certainty; --set
     records a correction in the sidecar, applied at every conversion. Exit 1 while a correction is stale."""
-    from .start import review_files
+    from .commands import review_files
 
     try:
         code = review_files(source, meta=meta, output=output, fmt=fmt, set_=set_, editor=editor)
@@ -274,10 +274,10 @@ def render(
     check: Annotated[bool, typer.Option("--check/--no-check", help="Validate the TEI first (the gate).")] = True,
 ):
     """Render one TEI file into an edition format with the XSLT writers."""
-    from .start import render_file   # also the light entry point's (tei/start.py): one body for both
+    from .commands import render_file   # also the light entry point's (tei/start.py): one body for both
 
     try:
-        render_file(source, to, output, width, force, check, note=lambda line: typer.echo(line, err=True))
+        render_file(source, to, output, width, force, check)
     except TeiEditionError as err:
         _fail(err)
 
@@ -302,7 +302,7 @@ def validate(
     """Validate TEI files: exit 0 when all are valid, 1 when any is invalid, 2 on a usage or I/O error
     (a path with no TEI file in it is one)."""
     try:
-        code = start.validate_files(paths, schema=schema, fmt=fmt, jobs=jobs, rules=rules, output=output)
+        code = commands.validate_files(paths, schema=schema, fmt=fmt, jobs=jobs, rules=rules, output=output)
     except TeiEditionError as err:
         _fail(err)
     except KeyboardInterrupt:

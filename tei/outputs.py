@@ -86,6 +86,7 @@ class Manifest:
         # (strings, joined by os.path: `render -o` and `convert -o` never import pathlib; see tei/start.py)
         self.folder = os.fspath(folder)
         self.store = os.fspath(store) if store is not None else self.folder   # where the manifest and journal live
+        self._manifest_path = os.path.join(self.store, MANIFEST)
         self._journal_path = os.path.join(self.store, JOURNAL)
         self.files: dict[str, str] = {}        # name -> sha256 as written (or about to be written)
         self.inputs: dict[str, dict] = {}
@@ -93,7 +94,7 @@ class Manifest:
         self.dirty = False
         self.replayed: set[str] = set()         # documents and files the journal of an interrupted run recorded
         self._journal: int | None = None
-        data = _load_json(os.path.join(self.store, MANIFEST))
+        data = _load_json(self._manifest_path)
         if data.get("version") == FORMAT_VERSION:
             self.files = {k: v for k, v in data.get("files", {}).items() if isinstance(v, str)}
             inputs = data.get("inputs", {})
@@ -199,7 +200,7 @@ class Manifest:
                 data["site"] = self.site
             # The standard library's json, not orjson (tei/jsonout.py): `render -o` and `convert -o` write a
             # manifest too, and importing orjson costs them more (~10 ms) than encoding a 10,000-document one.
-            xmlio.write_atomic(os.path.join(self.store, MANIFEST), (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+            xmlio.write_atomic(self._manifest_path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
             self.dirty = False
         self.close_journal(remove=True)
 

@@ -13,8 +13,9 @@ from tei.start import command_args, render_args
 
 SEED_TEI = REPO / "editions" / "dod-2016-01-21-carter-ecole-militaire.xml"
 FIXTURES = REPO / "tests" / "fixtures" / "tei"
-LIGHT = "import sys; from tei.start import main; main(); print(sorted(m for m in ('typer', 'click', 'pydantic', " \
-        "'xmlschema', 'lingua', 'rich', 'tei.pipeline') if m in sys.modules), file=sys.stderr)"
+LIGHT = "import atexit, sys; atexit.register(lambda: print(sorted(m for m in ('typer', 'click', 'pydantic', " \
+        "'xmlschema', 'lingua', 'rich', 'tei.pipeline') if m in sys.modules), file=sys.stderr)); " \
+        "from tei.start import main; main()"   # (main ends with sys.exit: the list is printed at exit)
 
 
 def run(entry: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
@@ -34,12 +35,11 @@ def test_light_render_matches_the_typer_app(args, tmp_path):
     light, full = run("light", args, tmp_path), run("full", args, tmp_path)
     assert light.returncode == full.returncode
     assert light.stdout == full.stdout
-    said = light.stderr.decode()
-    if light.returncode == 0:   # then the last line lists what the light path imported of the heavy modules
-        said, loaded = said.rstrip("\n").rsplit("\n", 1) if "\n" in said.rstrip("\n") else ("", said.strip())
-        said = said + "\n" if said else ""
+    # the last line lists what the light path imported of the heavy modules (printed at exit)
+    said, loaded = light.stderr.decode().rstrip("\n").rpartition("\n")[::2]
+    if light.returncode == 0:
         assert loaded == "[]", f"the light path imported {loaded}"
-    assert said == full.stderr.decode()
+    assert (said + "\n" if said else "") == full.stderr.decode()
 
 
 def test_light_render_writes_the_same_file(tmp_path):
@@ -238,7 +238,7 @@ def test_an_error_line_is_what_typer_writes(monkeypatch, capsys):
 
     import typer
 
-    from tei.start import error_line
+    from tei.commands import error_line
 
     class Terminal(io.StringIO):
         def isatty(self):
