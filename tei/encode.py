@@ -43,11 +43,10 @@ def _attribute_name(key: str) -> str:
 
 
 def _el(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.SubElement(parent, _tag_name(tag)) if parent is not None else etree.Element(
-        _tag_name(tag), nsmap={None: TEI_NS})
-    for key, value in attrs.items():
-        if value is not None:
-            el.set(_attribute_name(key), str(value))
+    # the attributes handed to lxml in one dict (set in its order, as one set() per attribute would)
+    attrib = {_attribute_name(k): str(v) for k, v in attrs.items() if v is not None} if attrs else None
+    el = etree.SubElement(parent, _tag_name(tag), attrib) if parent is not None else etree.Element(
+        _tag_name(tag), attrib, nsmap={None: TEI_NS})
     if text is not None:
         el.text = text
     return el

@@ -96,7 +96,9 @@ def tei_text(root) -> str:
     return "".join(out)
 
 
-def _collect(el, out: list[str], brackets: bool = False) -> None:
+def _collect(el, out: list[str], brackets: bool = False, marks: list | None = None) -> None:
+    """`marks`: a remark inside `el` (at any depth, not inside another) is not read but appended to it, its place
+    in the text a marker, MARK_OPEN + its index + MARK_CLOSE, between spaces (the TSV edition's remark rows)."""
     tag = el.tag   # read once: lxml makes a new string at each access
     # is_addition asks for attributes: only of the elements that can be additions (every one is in _ADDITIONS)
     if not isinstance(tag, str) or (tag in _ADDITIONS and is_addition(el)):
@@ -112,12 +114,28 @@ def _collect(el, out: list[str], brackets: bool = False) -> None:
     if el.text:
         out.append(el.text)
     for child in el:
-        _collect(child, out, brackets)
+        if marks is not None and child.tag in _REMARKS:
+            out.append(f" {MARK_OPEN}{len(marks)}{MARK_CLOSE} ")
+            marks.append(child)
+        else:
+            _collect(child, out, brackets, marks)
         if child.tail:
             out.append(child.tail)
     out.append(close)
     if block:
         out.append(" ")
+
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"   # private-use characters: no source text has them
+
+
+def marked_text(el) -> tuple[str, list]:
+    """text_as_printed(el) with each remark inside it (not inside another) a marker (see _collect), and the
+    remarks in the order of their markers."""
+    out: list[str] = []
+    marks: list = []
+    _collect(el, out, True, marks)
+    return " ".join("".join(out).split()), marks
 
 
 def is_addition(el) -> bool:
@@ -140,6 +158,12 @@ def remembered_texts():
         yield
     finally:
         _remembered = saved
+
+
+def remembered() -> dict | None:
+    """The memo of remembered_texts() while it is active (else None), for other readings of the same tree; a
+    reading keys its entries with a tuple of its own name and the element."""
+    return _remembered
 
 
 def text_as_printed(el) -> str:

@@ -177,7 +177,19 @@ class _Reader:
         return turn
 
     def turn_head(self, el, section: str | None) -> dict:
-        """A turn's speaker, label and flags, its content still empty (the TSV reads the content its own way)."""
+        """A turn's speaker, label and flags, its content still empty (the TSV reads the content its own way).
+        While fidelity.remembered_texts() is active, worked out once per turn for this tool's TEI, whose reading
+        collects no footnotes: the JSON and TSV editions of a build ask for the same turns."""
+        memo = fidelity.remembered() if not self.foreign else None
+        if memo is None:
+            return self._turn_head(el, section)
+        key = ("turn_head", el, section)
+        head = memo.get(key)
+        if head is None:
+            head = memo[key] = self._turn_head(el, section)
+        return {**head, "who": list(head["who"]), "content": []}
+
+    def _turn_head(self, el, section: str | None) -> dict:
         who = [w.lstrip("#") for w in (el.get("who") or "").split()]
         speaker = el.find(_NS + "speaker")
         supplied = speaker is not None and speaker.find(_NS + "supplied") is not None and \

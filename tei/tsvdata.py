@@ -26,7 +26,7 @@ _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _REMARKS_OURS = {"gap", "vocal", "kinesic", "incident", "pause", "shift", "note"}
 _REMARKS_ANY = {"gap", "vocal", "kinesic", "incident", "pause", "shift"}   # another TEI's notes are footnotes
-_MARK = re.compile("\ue000(\\d+)\ue001")
+_MARK = re.compile(f"{fidelity.MARK_OPEN}(\\d+){fidelity.MARK_CLOSE}")
 _BRACKET_IN = re.compile(r"^([(\[])\s+")    # "( Laughter. )", as blocks are read, printed "(Laughter.)"
 _BRACKET_OUT = re.compile(r"\s+([)\]])$")
 
@@ -238,6 +238,9 @@ class _Table:
         inner = [x for x in el.iterdescendants() if isinstance(x.tag, str) and _local(x) in self.remarks]
         if not inner:
             return self.text(el), []
+        if self.ours:   # the reading of this tool's TEI marks the remarks itself (no copy): the same pieces
+            marked, found = fidelity.marked_text(el)
+            return self._pieces(_MARK.split(marked), dict(enumerate(found)))
         # Read a copy in which each remark is a marker: the reading (choice, lb, footnotes) stays the
         # reader's own, and where a marker lands is where the remark stood.
         clone = copy.deepcopy(el)
@@ -251,9 +254,12 @@ class _Table:
                     x.tag = _NS + "desc"
                 else:   # another TEI's reader looks at an element's neighbours: keep them as they are
                     x.attrib.update(attrib)
-                x.text = f"\ue000{n}\ue001"
+                x.text = f"{fidelity.MARK_OPEN}{n}{fidelity.MARK_CLOSE}"
                 x.tail = tail
-        pieces = _MARK.split(self.text(clone))
+        return self._pieces(_MARK.split(self.text(clone)), originals)
+
+    def _pieces(self, pieces: list[str], originals: dict) -> tuple[str, list]:
+        """The block's text and its remarks (element, offset, words) from its reading split at the markers."""
         text, remarks = "", []
         for i, piece in enumerate(pieces):
             if i % 2:
@@ -327,12 +333,36 @@ def _inside_remark(el, stop, names) -> bool:
 
 
 def _write(header: list[str], rows) -> bytes:
+    """The csv module's excel-tab dialect, one line per row. A row of strings without a tab, a line end or a
+    quote in any cell is what csv writes for it quoting nothing: its cells joined by tabs, in one C-level join
+    (csv.writer's per-cell checks were a sixth of the TSV edition's time); any other row goes to csv."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, dialect="excel-tab", lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(row)
+    lines: list[str] = []
+    for row in [header, *rows]:
+        line = _plain_line(row)
+        if line is None:
+            if lines:
+                out.write("".join(lines))
+                lines.clear()
+            writer.writerow(row)
+        else:
+            lines.append(line)
+    out.write("".join(lines))
     return out.getvalue().encode("utf-8")
+
+
+def _plain_line(row) -> str | None:
+    """The row as csv's excel-tab writes a row that needs no quoting, or None when it may need some."""
+    if len(row) < 2:   # (csv quotes a lone empty cell)
+        return None
+    try:
+        line = "\t".join(row)
+    except TypeError:   # a cell that is not a string: csv's str() of it
+        return None
+    if '"' in line or "\n" in line or line.count("\t") != len(row) - 1:
+        return None
+    return line + "\n"
 
 
 def render(tree) -> bytes:
@@ -384,7 +414,7 @@ def _person_value(person, what: str) -> str | None:
 def texts(data: bytes) -> list[str]:
     """Every source text of a TSV edition in document order: each turn's printed label once, each row's text
     with its remarks put back at their offsets; editorial rows (this tool's additions) left out."""
-    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), dialect="excel-tab")
+    reader = _rows(data.decode("utf-8"))
     header = next(reader, [])
     # (plain rows and the header's positions: csv.DictReader builds a dict per row, a third of this check)
     at, kind, turn_id, label, supplied, text_at = (header.index(c) for c in ("at", "kind", "turn_id", "label",
@@ -416,6 +446,17 @@ def texts(data: bytes) -> list[str]:
             pending[:] = [row[text_at], []]
     flush()
     return out
+
+
+def _rows(text: str):
+    """csv.reader's rows of an excel-tab table. Without a quote or a carriage return in it (what _write makes of
+    rows that need no quoting), a row is a line split at its tabs (an empty line: no cells), as csv reads it."""
+    if '"' in text or "\r" in text:
+        return csv.reader(io.StringIO(text, newline=""), dialect="excel-tab")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return iter([line.split("\t") if line else [] for line in lines])
 
 
 def meta_difference(data: bytes, root) -> tuple[int, list[str], list[str]] | None:

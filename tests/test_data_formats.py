@@ -115,6 +115,26 @@ def test_tsv_cells_with_quotes_tabs_and_line_ends_are_read_back_by_a_csv_reader(
     assert fidelity.check_edition("tsv", data, tei_doc) is None
 
 
+def test_tsv_fast_writer_and_reader_are_the_csv_modules_for_any_cells():
+    """tsvdata writes rows that need no quoting by a join and reads a quote-free table by splits: for random
+    cells (tabs, line ends, carriage returns, quotes, empty cells, a lone cell), the bytes csv.writer writes
+    and the rows csv.reader reads."""
+    import random
+
+    rng = random.Random(16)
+    alphabet = ["a", " ", "\t", "\n", "\r", '"', "é", "\x00", "", "x y"]
+    for _ in range(3000):
+        table = [["".join(rng.choice(alphabet) for _ in range(rng.randrange(4)))
+                  for _ in range(rng.choice([1, 2, 17]))] for _ in range(rng.randrange(1, 5))]
+        out = io.StringIO(newline="")
+        writer = csv.writer(out, dialect="excel-tab", lineterminator="\n")
+        for row in table:
+            writer.writerow(row)
+        assert tsvdata._write(table[0], table[1:]) == out.getvalue().encode("utf-8"), table
+        text = out.getvalue()
+        assert list(tsvdata._rows(text)) == list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))
+
+
 @pytest.mark.parametrize("path", sorted(p for p in FIXTURES.glob("*.xml") if p.name != "teic-p4-carol.xml"),
                          ids=lambda p: p.stem)
 def test_tsv_of_any_tei_has_the_columns_and_turns(path):
