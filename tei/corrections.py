@@ -171,20 +171,13 @@ class Entry:
         return self.p.getparent()
 
 
-def _is_event(para) -> bool:
-    """encode.Encoder.turn: a paragraph that is one remark alone becomes an event of the turn, not a <p>."""
-    content = [n for n in para.content if not (isinstance(n, str) and not n.strip())]
-    return len(content) == 1 and isinstance(content[0], Remark) and content[0].convention.element in (
-        "vocal", "kinesic", "incident", "gap")
-
-
 def paragraphs(tree, doc: Document) -> list[Entry]:
     """Every <p> of the body's turns, in order, with the model paragraph it was encoded from. The encoder's ids
     say which (turn N, paragraph M: spN.pM), and a corrected tree keeps them, so the mapping survives splits."""
     by_id = {p.get(XML_ID): p for p in tree.getroot().iterfind(f"{T}text/{T}body//{T}p")}
     out = []
     for n, turn in enumerate(doc.turns(), 1):
-        for m, para in enumerate((x for x in turn.paragraphs if not _is_event(x)), 1):
+        for m, para in enumerate((x for x in turn.paragraphs if x.lone_event() is None), 1):
             p = by_id.pop(f"sp{n}.p{m}", None)
             if p is not None and p.getparent().tag == f"{T}sp":
                 out.append(Entry(f"sp{n}.p{m}", para.line, p, para))

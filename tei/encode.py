@@ -281,10 +281,9 @@ class Encoder:
                 type="interpretation", resp=RESP)
         n_p = 0
         for para in turn.paragraphs:
-            content = [n for n in para.content if not (isinstance(n, str) and not n.strip())]
-            if len(content) == 1 and isinstance(content[0], Remark) and content[0].convention.element in (
-                    "vocal", "kinesic", "incident", "gap", "pause"):
-                self.inline(sp, content, turn)   # a remark standing alone: an event of the turn
+            event = para.lone_event()
+            if event is not None:
+                self.inline(sp, [event], turn)   # a remark standing alone: an event of the turn
                 continue
             n_p += 1
             self.stats["paragraphs"] += 1

@@ -94,12 +94,18 @@ def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
     words = _WORD.findall(text)
     if not words or len(words) > MAX_FOREIGN_WORDS or not _could_be_foreign(text, codes):
         return None
-    values = _detector(codes).compute_language_confidence_values(text)
+    values = confidence_values(text, codes)
     if not values:
         return None
-    best = values[0]
-    code = _iso(best.language)
-    return code if code != codes[0] and best.value >= threshold else None
+    code, value = values[0]
+    return code if code != codes[0] and value >= threshold else None
+
+
+@functools.lru_cache(maxsize=512)
+def confidence_values(text: str, codes: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """lingua's full model on `text` among `codes`: (language, confidence) pairs, best first. Remembered for a
+    while: the review of a conversion asks again of the passages the marking asked (~0.6 ms a call)."""
+    return tuple((_iso(v.language), v.value) for v in _detector(codes).compute_language_confidence_values(text))
 
 
 def _fold(text: str) -> str:

@@ -54,6 +54,17 @@ class Paragraph:
     interp: str | None = None      # interpretation.py: "interpreted" | "interpreting" for the whole paragraph
     interp_from: tuple[int, str] | None = None  # (node index, kind): a switch inside the paragraph
 
+    def lone_event(self) -> Remark | None:
+        """The remark, when the paragraph is one remark alone that the encoder writes as an event of the turn
+        (vocal, kinesic, incident, gap, pause), not as a <p>: the encoder and the corrections' paragraph
+        numbering (spN.pM counts only the <p>s) ask this one question."""
+        content = [n for n in self.content if not (isinstance(n, str) and not n.strip())]
+        if len(content) == 1 and isinstance(content[0], Remark) and content[0].convention.element in _EVENTS:
+            return content[0]
+        return None
+
+
+_EVENTS = ("vocal", "kinesic", "incident", "gap", "pause")
 
 @dataclass
 class Turn:

@@ -204,3 +204,14 @@ def test_a_change_must_be_made_by_an_editor_not_a_participant(tmp_path):
     xp(tree.getroot(), "//t:change")[0].set("who", "#carter")
     problems = Validator("project").validate_tree(tree, "bad.xml").problems
     assert any("change-who" in str(p) for p in problems)
+
+
+@pytest.mark.parametrize("remark", ["(Pause.)", "(Laughter.)", "(Applause.)", "(inaudible)", "(Crosstalk.)"])
+def test_a_paragraph_after_a_lone_remark_maps_to_its_own_line(remark):
+    """A remark standing alone is an event of the turn, not a <p> (encoder): the corrections' numbering of
+    paragraphs (spN.pM, the review's lines and anchors) skips it for every kind, pause included."""
+    text = f"T\n\nJan. 1, 2020\n\nSEC. CARTER: First.\n\n{remark}\n\nSecond one.\n\nQ: Why?\n"
+    conversion = tei.convert(text)
+    entries = corrections.paragraphs(conversion.tree, conversion.document)
+    assert [(e.id, e.line, "".join(e.p.itertext())) for e in entries] == [
+        ("sp1.p1", 5, "First."), ("sp1.p2", 9, "Second one."), ("sp2.p1", 11, "Why?")]
