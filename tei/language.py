@@ -103,8 +103,9 @@ def classify(text: str, codes: tuple[str, ...], threshold: float) -> str | None:
 
 @functools.lru_cache(maxsize=512)
 def confidence_values(text: str, codes: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
-    """lingua's full model on `text` among `codes`: (language, confidence) pairs, best first. Remembered for a
-    while: the review of a conversion asks again of the passages the marking asked (~0.6 ms a call)."""
+    """lingua's full model on `text` among `codes`: (language, confidence) pairs, best first. Remembered from one
+    mark() to the next: the review of a conversion asks again of the passages its marking asked (~0.6 ms a
+    call); a benchmark's recombined sentences must not find another document's answers here."""
     return tuple((_iso(v.language), v.value) for v in _detector(codes).compute_language_confidence_values(text))
 
 
@@ -140,6 +141,7 @@ def formula(text: str) -> str | None:
 
 def mark(doc: Document, extra: list[str] | None = None) -> dict[str, int]:
     """Wrap foreign passages in Foreign nodes; return counts per language."""
+    confidence_values.cache_clear()   # remembered for one document (its review), not across documents
     named = named_languages(doc)  # one walk of the document
     codes = tuple(dict.fromkeys(["en"] + [c for c in named if c != "und"] + list(extra or [])))
     counts: dict[str, int] = {}

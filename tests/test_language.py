@@ -132,3 +132,19 @@ def test_the_function_word_test_is_the_regex_on_every_sentence():
         assert language.has_function_word(sentence) == bool(language._FUNCTION_WORD.search(sentence)), sentence
     for word in language._ENGLISH_FUNCTION_WORDS:   # the ASCII test's premise: an apostrophe word holds one
         assert any(part in language._ENGLISH_FUNCTION_WORDS for part in word.split("'")), word
+
+
+def test_full_model_answers_are_remembered_for_one_document_only():
+    """The review asks lingua again of its document's passages (language.confidence_values answers from memory);
+    the next document's marking starts with nothing remembered, so no answer crosses documents."""
+    from tei import language, review
+
+    text = "T\n\nJan. 1, 2020\n\nQ: (SPEAKING IN FRENCH)\n\nSEC. CARTER: Nous pensons vraiment ensemble, toujours.\n"
+    conversion = tei.convert(text)
+    remembered = language.confidence_values.cache_info().currsize
+    assert remembered >= 1
+    foreign_rows = [d for d in review.review(conversion)["decisions"] if d["kind"] == "foreign"]
+    assert foreign_rows and foreign_rows[0]["evidence"].startswith("confidence ")
+    assert language.confidence_values.cache_info().currsize == remembered   # asked again, answered from memory
+    tei.convert("T\n\nJan. 1, 2020\n\nQ: Thank you.\n")
+    assert language.confidence_values.cache_info().currsize == 0
