@@ -42,9 +42,28 @@ def fold(text: str) -> str:
     """Lower case without accents (the search and name comparisons): 'Jesús' -> 'jesus'. site.js does the
     same (NFD, marks removed, toLowerCase)."""
     text = text.replace("’", "'")
-    if text.isascii():     # most transcripts: nothing to decompose
+    if text.isascii() or _KEPT.keeps(text):   # most paragraphs: nothing to decompose, no mark to drop
         return text.lower()
     return unicodedata.normalize("NFD", text).translate(_MARKS).lower()
+
+
+class _Kept(dict):
+    """Character -> whether NFD and the marks' removal leave it as it is, on its own and beside any other: no
+    decomposition, combining class 0 (nothing reorders around it), not a mark. A text made of such characters
+    folds to its lower case: a curly quote or a dash spares a paragraph the per-character translate()."""
+
+    def __missing__(self, char: str) -> bool:
+        if len(self) > 10_000:   # (a script has a few hundred characters; a hostile file could bring many)
+            self.clear()
+        self[char] = (unicodedata.normalize("NFD", char) == char and unicodedata.combining(char) == 0
+                      and not unicodedata.category(char).startswith("M"))
+        return self[char]
+
+    def keeps(self, text: str) -> bool:
+        return all(self[c] for c in set(text) if not c.isascii())
+
+
+_KEPT = _Kept()
 
 
 class _Marks(dict):

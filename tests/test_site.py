@@ -367,3 +367,23 @@ def test_search_tokens_are_the_token_regex_matches_of_the_folded_text():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(20000)]
     for text in texts:
         assert site_module.tokens(text) == site_module._TOKEN.findall(site_module.fold(text)), repr(text)
+
+
+def test_fold_is_nfd_without_marks_lowered_for_any_text():
+    """site.fold skips NFD and the marks' removal for a text whose non-ASCII characters they leave as they are
+    (curly quotes, dashes): for random text from Latin, Greek, Cyrillic, Hangul, combining marks and more, the
+    result of doing them."""
+    import random
+    import unicodedata
+
+    from tei import site as site_module
+
+    def by_definition(text: str) -> str:
+        decomposed = unicodedata.normalize("NFD", text.replace("’", "'"))
+        return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+
+    rng = random.Random(16)
+    chars = [chr(c) for c in range(0x20, 0x3000) if not 0xD800 <= c < 0xE000] + ["\uac00", "\u0301", "’", "“"]
+    for _ in range(5000):
+        text = "".join(rng.choice(chars) if rng.random() < 0.3 else rng.choice("abc XY") for _ in range(8))
+        assert site_module.fold(text) == by_definition(text), repr(text)
