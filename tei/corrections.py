@@ -413,16 +413,21 @@ class Corrector:
         rend = "parentheses" if bracket == "(" else "brackets"
         printed = f"({inner})" if bracket == "(" else f"[{inner}]"
         touched: list[str] = []
-        seen: set = set()
+        seen: set = set()   # the elements (held: lxml keeps their proxies, an id() of one could be reused)
         for entry in entries:
             scopes = [entry.p] if "paragraph" in spec or "hash" in spec else [entry.p, entry.sp]
             for scope in scopes:
-                if id(scope) in seen:
+                if scope in seen:
                     continue
-                seen.add(id(scope))
+                seen.add(scope)
                 n = self._reclassify(scope, inner, rend, printed, spec, direct=scope is entry.sp)
                 if n:
                     touched.append(scope.get(XML_ID))
+        if "paragraph" not in spec and "hash" not in spec:
+            # a turn whose only content is a remark ("AUDIENCE MEMBER: (Applause.)") has no <p>, no entry
+            for sp in self.root.iterfind(f"{T}text/{T}body//{T}sp"):
+                if sp not in seen and self._reclassify(sp, inner, rend, printed, spec, direct=True):
+                    touched.append(sp.get(XML_ID))
         if not touched:
             raise _Stale("the remark is not in the source")
         return f"remark {printed}: {spec['kind']}" + (f" ({spec['type']})" if "type" in spec else ""), touched

@@ -160,17 +160,20 @@ def decisions(conversion) -> list[dict]:
     # foreign passages and remarks
     remarks: dict[tuple, dict] = {}
     codes = tuple(doc.languages)
-    for e in entries:
-        para = e.para
-        if para is None:
-            continue
-        for node in walk(para.content):
+    # (line, target, content) of every paragraph, in the source's order: the <p>s, and the remarks standing
+    # alone that the encoder made events of the turn (no <p>, no id of their own: the turn is their target)
+    units = [(e.line, e.id, e.para.content) for e in entries if e.para is not None]
+    units += [(para.line, f"sp{n}", [event]) for n, turn in enumerate(turns, 1) for para in turn.paragraphs
+              if (event := para.lone_event()) is not None]
+    units.sort(key=lambda u: (u[0] is None, u[0] or 0))
+    for line, target, content in units:
+        for node in walk(content):
             if isinstance(node, Foreign):
                 text = plain(node.children)
                 confidence = _confidence(text, node.lang, codes)
                 out.append(_decision(
                     "foreign", f"{_quote(text)} in {LANGUAGE_NAMES.get(node.lang, node.lang)} ({node.lang})",
-                    line=e.line, target=e.id, rule="foreign.inline: lingua",
+                    line=line, target=target, rule="foreign.inline: lingua",
                     evidence=f"confidence {confidence:.2f} among {', '.join(codes)}" if confidence is not None else "",
                     certainty="medium" if confidence is not None and confidence >= 0.9 else "low",
                     anchor={"passage": text, "lang": ""}))
@@ -182,11 +185,11 @@ def decisions(conversion) -> list[dict]:
                     if node.lang:
                         what += f" in {LANGUAGE_NAMES.get(node.lang, node.lang)}"
                     remarks[key] = _decision(
-                        "remark.classified", f"{printed} → {what}", line=e.line, target=e.id,
+                        "remark.classified", f"{printed} → {what}", line=line, target=target,
                         rule=f"registry: {node.convention.id}", evidence="the registry row matches the wording",
                         certainty="high", anchor={"remark": printed, "kind": "text"}, count=0, lines=[])
                 remarks[key]["count"] += 1
-                remarks[key]["lines"].append(e.line)
+                remarks[key]["lines"].append(line)
     for d in remarks.values():
         d["lines"] = sorted({x for x in d["lines"] if x})
         if d["count"] > 1:

@@ -215,3 +215,18 @@ def test_a_paragraph_after_a_lone_remark_maps_to_its_own_line(remark):
     entries = corrections.paragraphs(conversion.tree, conversion.document)
     assert [(e.id, e.line, "".join(e.p.itertext())) for e in entries] == [
         ("sp1.p1", 5, "First."), ("sp1.p2", 9, "Second one."), ("sp2.p1", 11, "Why?")]
+
+
+def test_a_remark_correction_reaches_a_turn_that_is_only_that_remark(tmp_path):
+    """"AUDIENCE MEMBER: (Applause.)" is a turn with an event and no <p>: a document-wide remark correction
+    reclassifies it there as everywhere else, instead of calling itself stale."""
+    text = "T\n\nJan. 1, 2020\n\nSEC. CARTER: First.\n\nAUDIENCE MEMBER: (Applause.)\n\nQ: Why? (Applause.)\n"
+    sidecar = tmp_path / "meta.toml"
+    sidecar.write_text('[[correction]]\nremark = "(Applause.)"\nkind = "incident"\n', encoding="utf-8")
+    result = tei.convert(text, meta=metadata.load(sidecar))
+    assert not [w for w in result.warnings if w.convention == "correction.stale"]
+    root = result.tree.getroot()
+    assert [e.getparent().get("{http://www.w3.org/XML/1998/namespace}id") for e in
+            xp(root, "//t:incident[@resp='#edition-editor']")] == ["sp2", "sp3.p1"]
+    assert not xp(root, "//t:kinesic")
+    assert sorted(result.corrections[0].targets) == ["sp2", "sp3.p1"]

@@ -227,3 +227,24 @@ def test_a_title_only_label_without_a_name_is_an_open_question():
                                      "The President. Thank you.\n\nQ. Sir?\n\nThe President. Yes.\n"))
     person = [d for d in of_kind(data, "person.merged") if d["target"] == "person-president"]
     assert len(person) == 1 and person[0]["certainty"] == "low" and "[speakers.president]" in person[0]["evidence"]
+
+
+def test_a_remark_standing_alone_is_reviewed_and_its_correction_applies(tmp_path):
+    """A paragraph that is one remark ("(Applause.)") becomes an event of the turn, with no <p>: its
+    classification is an inference like any other, listed with its own line and the turn as target, and the
+    `review --set` it suggests, adapted, reclassifies it."""
+    from tei import meta as metadata
+
+    text = ("T\n\nJan. 1, 2020\n\nSEC. CARTER: First.\n\n(Applause.)\n\nSecond one.\n\n(Laughter.)\n\n"
+            "Q: Why? (Laughter.)\n")
+    found = {d["summary"]: d for d in of_kind(review.review(tei.convert(text)), "remark.classified")}
+    applause = found["(Applause.) → kinesic"]
+    assert (applause["line"], applause["target"], applause["lines"]) == (7, "sp1", [7])
+    assert found["(Laughter.) → vocal (×2)"]["lines"] == [11, 13]
+    command = review.set_command(applause).replace('kind="text"', 'kind="incident"')
+    sidecar = tmp_path / "meta.toml"
+    sidecar.write_text("[[correction]]\n" + command.replace(", ", "\n") + "\n", encoding="utf-8")
+    root = tei.convert(text, meta=metadata.load(sidecar)).tree.getroot()
+    events = root.xpath("//t:sp[@xml:id='sp1']/t:incident[@resp='#edition-editor']",
+                        namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert [e.xpath("string()") for e in events] == ["Applause."]
