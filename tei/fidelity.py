@@ -9,13 +9,12 @@ The front matter is metadata: each of its values must appear in the teiHeader (h
 """
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass
 
 from lxml import etree
 
-from . import anytei
+from . import anytei, memo
 from .encode import RESP, TEI_NS
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -144,36 +143,18 @@ def is_addition(el) -> bool:
     return (el.get("resp") == RESP and el.tag in _ADDITIONS) or (el.tag == _SUPPLIED_TAG and el.get("resp") == EDITOR)
 
 
-_remembered: dict | None = None   # element -> text_as_printed, while remembered_texts() is active
-
-
-@contextlib.contextmanager
-def remembered_texts():
-    """Within: text_as_printed answers each element once (build reads one unchanging TEI with the JSON, TSV and
-    site readers, which ask for the same paragraphs). The elements are the keys: lxml keeps their proxies, so
-    an identity is never reused while the memo lives."""
-    global _remembered
-    saved, _remembered = _remembered, {}
-    try:
-        yield
-    finally:
-        _remembered = saved
-
-
-def remembered() -> dict | None:
-    """The memo of remembered_texts() while it is active (else None), for other readings of the same tree; a
-    reading keys its entries with a tuple of its own name and the element."""
-    return _remembered
+remembered_texts = memo.remembered_texts   # (build and the benchmarks enter it through here)
 
 
 def text_as_printed(el) -> str:
     """The element's words as the source printed them, remarks in their brackets, additions left out (the JSON
     edition's texts: the same reading as the word check)."""
-    if _remembered is None:
+    remembered = memo.active()
+    if remembered is None:
         return _text_as_printed(el)
-    text = _remembered.get(el)
+    text = remembered.get(el)
     if text is None:
-        text = _remembered[el] = _text_as_printed(el)
+        text = remembered[el] = _text_as_printed(el)
     return text
 
 

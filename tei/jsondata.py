@@ -10,7 +10,7 @@ Text readback is the word check's own (`fidelity.text_as_printed`): this tool's 
 """
 from __future__ import annotations
 
-from . import fidelity, jsonout
+from . import fidelity, jsonout, memo
 from .encode import TEI_NS
 
 FORMAT_VERSION = 1
@@ -59,7 +59,8 @@ class _Reader:
         self.notes: list[str] = []
         # Whether any element may be interpreted (a superset of the token test): most documents have none,
         # and then no turn's elements are walked for it.
-        self.any_interpreted = bool(root.xpath("boolean(//*[contains(@ana, '#interpreted')])"))
+        self.any_interpreted = memo.per_tree(
+            "any_interpreted", root, lambda: bool(root.xpath("boolean(//*[contains(@ana, '#interpreted')])")))
         self._interpreted: set | None = None   # is_interpreted's answers, worked out on first use
         self.names: dict[str, dict] = {}
         for el in root.iter(_NS + "person", _NS + "personGrp"):
@@ -178,15 +179,15 @@ class _Reader:
 
     def turn_head(self, el, section: str | None) -> dict:
         """A turn's speaker, label and flags, its content still empty (the TSV reads the content its own way).
-        While fidelity.remembered_texts() is active, worked out once per turn for this tool's TEI, whose reading
+        While memo.remembered_texts() is active, worked out once per turn for this tool's TEI, whose reading
         collects no footnotes: the JSON and TSV editions of a build ask for the same turns."""
-        memo = fidelity.remembered() if not self.foreign else None
-        if memo is None:
+        remembered = memo.active() if not self.foreign else None
+        if remembered is None:
             return self._turn_head(el, section)
         key = ("turn_head", el, section)
-        head = memo.get(key)
+        head = remembered.get(key)
         if head is None:
-            head = memo[key] = self._turn_head(el, section)
+            head = remembered[key] = self._turn_head(el, section)
         return {**head, "who": list(head["who"]), "content": []}
 
     def _turn_head(self, el, section: str | None) -> dict:

@@ -85,9 +85,10 @@ def render_with_tree(tree, fmt: str, **params):
     The HTML word check reads the tree the bytes were serialised from instead of parsing them again."""
     if fmt not in WRITERS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(WRITERS)})")
-    from . import anytei
+    from . import anytei, memo
 
-    problem = anytei.kind_problem(tree.getroot())
+    root = tree.getroot()   # (asked by each edition of a build: once per tree while texts are remembered)
+    problem = memo.per_tree("kind_problem", root, lambda: anytei.kind_problem(root))
     if problem:  # even without the gate (--no-check): an empty edition of a non-TEI file helps no one
         raise InputError(f"not rendered: {problem}")
     writer = WRITERS[fmt]
