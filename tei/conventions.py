@@ -677,6 +677,9 @@ class Cue:
     examples: tuple[str, ...]
     counter: tuple[str, ...] = ()   # forms the cue must NOT match (tested)
     flags: int = re.IGNORECASE
+    # Words one of which every match holds, in lower case (a cheap test before the regex; tested against it).
+    # Empty: not known, the regex is always asked.
+    needs: tuple[str, ...] = ()
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -753,27 +756,29 @@ VOLUME_TAG = re.compile(r"\((?P<name>[A-Z][\w'’-]+) Q[1-4]\)\s*$")
 # turn.handover: cues, in the last paragraph before an unlabeled turn, that the floor passes to someone.
 HANDOVER_CUES_FAMILY: tuple[Cue, ...] = (
     Cue("handover.floor", r"\b(?:the )?(?:floor|podium|stage|microphone) is (?:now )?yours\b",
-        ("Mr. Secretary, the floor is yours.", "The podium is yours.")),
-    Cue("handover.ado", r"\bwithout (?:any )?further ado\b", ("So, sir, without any further ado, Mr. Secretary.",)),
+        ("Mr. Secretary, the floor is yours.", "The podium is yours."), needs=("yours",)),
+    Cue("handover.ado", r"\bwithout (?:any )?further ado\b", ("So, sir, without any further ado, Mr. Secretary.",),
+        needs=("further ado",)),
     Cue("handover.over-to", r"\b(?:turn|hand|pass|give)\w*\s+(?:it|this|things|the floor|the podium)\s+over to\b"
         r"|\bover to you\b",
         ("With that, over to you, Mr. Secretary.", "I'll turn it over to our Senior Defense Official One.",
          "I'll turn it over to General Sims."),
-        ("that criminal is now going to be handed over to India", "We handed over to the Iraqis.")),
+        ("that criminal is now going to be handed over to India", "We handed over to the Iraqis."), needs=("over to",)),
     Cue("handover.pass", r"\bpass (?:it|this|things) (?:off |over |along )?to (?:you|the|our|him|her)\b",
-        ("we'll pass it off to you for opening remarks",)),
+        ("we'll pass it off to you for opening remarks",), needs=("pass ",)),
     Cue("handover.welcome", r"\bplease (?:join me in )?welcom(?:e|ing)\b|\bI(?:'d| would) like to (?:introduce"
         r"|invite|welcome)\b|\bit is my (?:honor|pleasure|privilege) to (?:introduce|welcome)\b",
-        ("Please welcome the Secretary of Defense.",)),
+        ("Please welcome the Secretary of Defense.",), needs=("welcom", "introduce", "invite")),
     Cue("handover.address",
         r"(?:^|[.!?]\s+)(?:(?:And|So|Well|Okay),?\s+)?(?:with that,?\s+)?(?:sir|ma'am|"
         r"(?:Mr\.|Madam|Madame|Mister)\s+(?:Secretary|President|Vice President|Chairman|Minister|Ambassador)"
         r"|(?:General|Admiral|Secretary|Minister|Ambassador|Chairman)(?:\s+[A-Z][\w'-]+)?)[.?!]?\s*$",
         ("And with that, Mr. Secretary?", "Mr. Secretary.", "General?"),
         ("Thank you very much, Mr. Secretary, for your clear answers. Thank you very much for being here.",
-         "We appreciate the opportunity to share ideas with you, Mr. President.")),
+         "We appreciate the opportunity to share ideas with you, Mr. President."),
+        needs=("sir", "ma'am", "secretary", "president", "chairman", "minister", "ambassador", "general", "admiral")),
     Cue("handover.with-that", r"\bwith that,? (?:I(?:'ll| will)|let me|we(?:'ll| will)) (?:turn|hand|pass|give)\b",
-        ("And with that, I'll turn it to the Secretary.",)),
+        ("And with that, I'll turn it to the Secretary.",), needs=("with that",)),
 )
 HANDOVER_CUES = re.compile("|".join(f"(?:{c.pattern})" for c in HANDOVER_CUES_FAMILY), re.IGNORECASE)
 # The same cues as two searches, for the reader's yes-or-no question (asked of nearly every paragraph): the
@@ -787,8 +792,21 @@ _HANDOVER_SEARCHES = tuple(
     if group)   # (an empty pattern would find a cue everywhere)
 
 
+# Every cue's needed words, when every cue knows them (else None: the regex is always asked).
+_HANDOVER_NEEDS = tuple(w for c in HANDOVER_CUES_FAMILY for w in c.needs) \
+    if all(c.needs for c in HANDOVER_CUES_FAMILY) else None
+# A letter outside ASCII: case-insensitive matching may fold one onto an ASCII letter (the Kelvin sign, the long
+# s), which a lower-cased substring test would miss.
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+
+
 def has_handover_cue(text: str) -> bool:
-    """turn.hand-over: whether HANDOVER_CUES finds a cue in `text`."""
+    """turn.hand-over: whether HANDOVER_CUES finds a cue in `text`. Asked of nearly every paragraph's last
+    sentence: one without any cue's needed word (nearly all) is answered without the regex."""
+    if _HANDOVER_NEEDS is not None and not _NON_ASCII_LETTER.search(text):
+        lowered = text.lower()
+        if not any(w in lowered for w in _HANDOVER_NEEDS):
+            return False
     return any(rx.search(text) for rx in _HANDOVER_SEARCHES)
 # turn.question-invitation: an invitation to ask, at the end of a turn (used only in a Q&A exchange, and only
 # when the unlabeled paragraph that follows is evidently a question).

@@ -9,7 +9,7 @@ import pytest
 import tei
 from tei.conventions import HANDOVER_CUES_FAMILY, HEADER_CUES
 from tei.dates import parse_date
-from conftest import NS
+from conftest import CORPUS, NS, SEED
 from wordcheck import source_words, tei_words
 
 TURNS = "\nMR. SMITH: Good afternoon, everyone. Thank you for coming.\n\nQ: Thank you, sir. A question?\n"
@@ -326,3 +326,32 @@ def test_role_words_in_a_label_are_title_cased_as_prose():
     root = tei.convert("Remarks\n\nSECRETARY OF DEFENSE DR. MARK T. ESPER: Thank you.\n").tree.getroot()
     names = ["".join(p.itertext()) for p in root.iter("{http://www.tei-c.org/ns/1.0}persName")]
     assert any("Secretary of Defense" in n for n in names) and not any(" Of " in n for n in names), names
+
+
+def test_the_hand_over_cues_needed_words_never_hide_a_cue():
+    """has_handover_cue skips the regex where none of a cue's needed words is in the text: every hand-over row
+    names them, each example holds one, and on every corpus sentence and on random strings built from the cues'
+    own vocabulary the answer is HANDOVER_CUES's."""
+    import random
+
+    from tei import conventions
+
+    for cue in HANDOVER_CUES_FAMILY:
+        assert cue.needs, cue.id
+        for example in cue.examples:
+            assert any(w in example.lower() for w in cue.needs), (cue.id, example)
+    texts = [SEED.read_text(encoding="utf-8")]
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("**/*.txt"))]
+    sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t)]
+    vocabulary = sorted({w for c in HANDOVER_CUES_FAMILY for w in re.findall(r"[A-Za-z']+", c.pattern + " " +
+                                                                            " ".join(c.examples))})
+    vocabulary += [",", ".", "?", " ", "  ", "Mr.", "\u212a", "\u017f", "é", "’", "\n"]
+    rng = random.Random(16)
+    sentences += [" ".join(rng.choice(vocabulary) for _ in range(rng.randrange(1, 8))) for _ in range(20000)]
+    found = 0
+    for sentence in sentences:
+        expected = bool(conventions.HANDOVER_CUES.search(sentence))
+        assert conventions.has_handover_cue(sentence) == expected, sentence
+        found += expected
+    assert found > 100   # the random strings do hold cues
