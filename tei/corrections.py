@@ -446,7 +446,10 @@ class Corrector:
             holder = el.getparent()
             if holder.tag == f"{T}foreign" and len(holder) == 1 and not (holder.text or "").strip():
                 el = holder          # an untranscribed-language gap: the foreign wrapper goes with it
-            new = self._remark_element(inner, rend, printed, spec, el.get("who"), inline=not direct)
+            # The remark is matched without regard to case or spacing ("[laughter]" for "[Laughter]"); what
+            # replaces it keeps its own wording, or the source's words would change.
+            own = f"({text})" if rend == "parentheses" else f"[{text}]"
+            new = self._remark_element(text, rend, own, spec, el.get("who"), inline=not direct)
             _replace(el, new)
             count += 1
         if direct:

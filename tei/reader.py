@@ -168,7 +168,12 @@ def read(source: Source) -> Document:
         stage = _stage(" ".join(inline.unescape(text).split()) if markdown else text, block.line, leading)
         if stage is not None:
             if markdown and len(stage) == 1:  # Markdown syntax in a stage line is parsed like any paragraph
-                stage[0].content = inline.parse(" ".join(text.split()), block.line, True, doc.warnings)
+                found: list = []
+                stage[0].content = inline.parse(" ".join(text.split()), block.line, True, found)
+                # "(February 13, 2025)": a date line in brackets, read as such (stage.setting), not an unknown
+                # remark for the review to ask about
+                doc.warnings.extend(w for w in found if not (stage[0].type == "date"
+                                                             and w.convention == "text.unknown-remark"))
             doc.body.extend(stage)
             turn = None
             continue

@@ -230,3 +230,17 @@ def test_a_remark_correction_reaches_a_turn_that_is_only_that_remark(tmp_path):
             xp(root, "//t:incident[@resp='#edition-editor']")] == ["sp2", "sp3.p1"]
     assert not xp(root, "//t:kinesic")
     assert sorted(result.corrections[0].targets) == ["sp2", "sp3.p1"]
+
+
+def test_a_remark_correction_keeps_each_occurrences_own_wording(tmp_path):
+    """A remark is matched without regard to case ("[Laughter]" also finds "[laughter]"); what replaces each one
+    keeps its own wording: kept as text or reclassified, the source's words are unchanged (the conversion's
+    word gate would refuse the TEI otherwise)."""
+    text = "T\n\nJan. 1, 2020\n\nSEC. CARTER: One. [Laughter]\n\nQ: Two. [laughter]\n"
+    for kind, xpath in (("text", "//t:body//t:p"), ("vocal", "//t:vocal[@resp='#edition-editor']")):
+        sidecar = tmp_path / f"{kind}.toml"
+        sidecar.write_text(f'[[correction]]\nremark = "[Laughter]"\nkind = "{kind}"\n', encoding="utf-8")
+        result = tei.convert(text, meta=metadata.load(sidecar))
+        assert not [w for w in result.warnings if w.convention == "correction.stale"]
+        found = ["".join(e.itertext()) for e in xp(result.tree.getroot(), xpath)]
+        assert found == (["One. [Laughter]", "Two. [laughter]"] if kind == "text" else ["Laughter", "laughter"])

@@ -289,6 +289,9 @@ def test_markdown_printed_event_date_wins_over_the_publication_date():
     result = tei.convert(text)
     root = result.tree.getroot()
     assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-23"
+    # the date line in brackets is read as a date: not an unknown parenthetical for the review to ask about
+    assert "(January 23, 2025)" in [s.text for s in root.iterfind(".//t:stage[@type='date']", NS)]
+    assert not [w for w in result.warnings if w.convention == "text.unknown-remark"]
     # with no printed date line, the front matter's date is the date
     result = tei.convert(text.replace("(January 23, 2025)\n\n", ""))
     assert result.tree.getroot().find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2025-01-24"
