@@ -252,3 +252,28 @@ def test_a_remark_standing_alone_is_reviewed_and_its_correction_applies(tmp_path
     events = root.xpath("//t:sp[@xml:id='sp1']/t:incident[@resp='#edition-editor']",
                         namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert [e.xpath("string()") for e in events] == ["Applause."]
+
+
+def test_the_suggested_set_of_each_kind_applies_on_every_corpus_transcript(tmp_path):
+    """The review's `--set` suggestion is what an editor copies: for every corpus and held-out transcript and the
+    first decision of each kind that has one, `review --set` with it as it stands (a confirmation) applies, and
+    the conversion passes its word gate."""
+    import shutil
+    from pathlib import Path
+
+    require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
+    heldout = Path(__file__).parent / "data" / "heldout"
+    tried = 0
+    for source in sorted(CORPUS.glob("**/*.txt")) + sorted(heldout.glob("*.txt")):
+        copy = tmp_path / source.name
+        shutil.copy(source, copy)
+        firsts = {}
+        for d in review.review(tei.convert_file(copy))["decisions"]:
+            if review.set_command(d) and d["kind"] not in firsts:
+                firsts[d["kind"]] = review.set_command(d)
+        for kind, command in firsts.items():
+            sidecar = tmp_path / f"{source.stem}.{kind}.toml"
+            result, records = review.add_corrections(copy, [command], meta=sidecar)   # raises when stale
+            assert [r.status for r in records] == ["applied"], (source.name, kind, command)
+            tried += 1
+    assert tried >= 30
