@@ -45,13 +45,16 @@ EDITOR_ID = "edition-editor"
 EDITOR = "#" + EDITOR_ID
 KINDS = ("gap", "vocal", "kinesic", "incident", "note", "text")
 SCHEMA = {"paragraph": str, "hash": str, "speaker": str, "labels": list, "same": bool, "passage": str,
-          "lang": str, "foreign": bool, "remark": str, "kind": str, "type": str, "note": str}
+          "lang": str, "foreign": bool, "remark": str, "kind": str, "type": str, "note": str, "occurrence": str}
 _ALLOWED = {  # kind -> keys it may hold (besides note)
-    "speaker": {"paragraph", "hash", "speaker"},
+    "speaker": {"paragraph", "hash", "occurrence", "speaker"},
     "labels": {"labels", "same", "speaker"},
-    "passage": {"passage", "lang", "foreign", "paragraph", "hash"},
-    "remark": {"remark", "kind", "type", "paragraph", "hash"},
+    "passage": {"passage", "lang", "foreign", "paragraph", "hash", "occurrence"},
+    "remark": {"remark", "kind", "type", "paragraph", "hash", "occurrence"},
 }
+# occurrence = "2 of 3": the second of the three paragraphs the anchor finds (the same words: "Thank you.").
+# The count is checked, so a source edit that adds or removes one makes the correction stale, never moves it.
+_OCCURRENCE = re.compile(r"(?P<n>[1-9][0-9]*) of (?P<of>[1-9][0-9]*)")
 _REMARK = re.compile(r"^\s*(?:\((?P<paren>[^()]+)\)|\[(?P<brack>[^\[\]]+)\])\s*$")
 
 
@@ -77,6 +80,12 @@ def validate(tables, fail) -> list[dict]:
             fail(where, "give paragraph or hash, not both")
         if "hash" in spec and not re.fullmatch(r"sha1:[0-9a-f]{8,40}", spec["hash"]):
             fail(f"{where} hash", f"{spec['hash']!r} is not sha1: and 8 to 40 hex digits (see tei-edition review)")
+        if "occurrence" in spec:
+            m = _OCCURRENCE.fullmatch(spec["occurrence"])
+            if not m or int(m["n"]) > int(m["of"]):
+                fail(f"{where} occurrence", f"{spec['occurrence']!r} is not \"N of M\" (N at most M), e.g. \"2 of 3\"")
+            if not ("paragraph" in spec or "hash" in spec):
+                fail(where, "occurrence counts the paragraphs an anchor finds: give paragraph or hash with it")
         if kind == "speaker" and not ("paragraph" in spec or "hash" in spec):
             fail(where, "a speaker correction needs the paragraph's opening words (paragraph = \"...\") or its hash")
         if "speaker" in spec and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.-]*", spec["speaker"]):
@@ -256,9 +265,15 @@ class Corrector:
             return self.entries
         if not found:
             return "no paragraph begins with these words"
+        if "occurrence" in spec:
+            m = _OCCURRENCE.fullmatch(spec["occurrence"])
+            if len(found) != int(m["of"]):
+                return (f"{len(found)} paragraphs begin with these words, not {m['of']} as when the correction was "
+                        "written: say again which one")
+            return [found[int(m["n"]) - 1]]
         if len(found) > 1 and spec["correction"] == "speaker":
             return (f"{len(found)} paragraphs begin with these words ({', '.join(e.id for e in found[:4])}); "
-                    "give more words or the hash")
+                    "give more words, the hash, or which one (occurrence = \"2 of 3\")")
         return found
 
     # the four kinds

@@ -70,10 +70,16 @@ def opening_words(entry, entries, normed: list[str] | None = None) -> str:
 
 
 def _anchor(entry, entries, normed=None) -> dict:
+    """The paragraph's anchor: its opening words when they name it alone, else its hash, and which of the
+    paragraphs with that hash it is when its words recur whole ("Thank you." twice: occurrence "2 of 2")."""
     words = opening_words(entry, entries, normed)
     out = {"hash": corr.paragraph_hash(entry.text)[:17]}
     if words:
         out["paragraph"] = words
+        return out
+    same = [e for e in entries if corr.paragraph_hash(e.text)[:17] == out["hash"]]
+    if len(same) > 1:
+        out["occurrence"] = f"{next(i for i, e in enumerate(same, 1) if e is entry)} of {len(same)}"
     return out
 
 
@@ -520,8 +526,10 @@ def add_corrections(source, sets: list[str], meta=None, editor: str | None = Non
             if entry is None:
                 raise UsageError(f"--set {text!r}: no paragraph with that id (ids look like sp7.p2, "
                                  "as in the HTML edition's citation links)")
-            words = opening_words(entry, list(entries.values()))
-            spec = {("paragraph" if words else "hash"): words or corr.paragraph_hash(entry.text)[:17], **spec}
+            anchor = _anchor(entry, list(entries.values()))
+            if "paragraph" in anchor:
+                del anchor["hash"]
+            spec = {**anchor, **spec}
         blocks.append("[[correction]]\n" + "".join(f"{k} = {_toml(v)}\n" for k, v in spec.items()))
     addition = "\n".join(blocks)
     if editor:

@@ -244,3 +244,35 @@ def test_a_remark_correction_keeps_each_occurrences_own_wording(tmp_path):
         assert not [w for w in result.warnings if w.convention == "correction.stale"]
         found = ["".join(e.itertext()) for e in xp(result.tree.getroot(), xpath)]
         assert found == (["One. [Laughter]", "Two. [laughter]"] if kind == "text" else ["Laughter", "laughter"])
+
+
+def test_a_repeated_paragraph_is_named_by_its_occurrence_and_a_changed_count_is_stale(tmp_path):
+    """"Thank you." in three turns: `review --set at=` names the second by hash and occurrence "2 of 3" (the
+    hash alone finds three and a speaker correction refuses to guess); it applies to that paragraph only; and
+    when the source gains a fourth, the correction is stale rather than moved."""
+    from tei import review
+
+    source = tmp_path / "t.txt"
+    text = ("T\n\nJan. 1, 2020\n\nSEC. CARTER: Thank you.\n\nQ: A question?\n\nSEC. CARTER: Thank you.\n\n"
+            "Q: Another?\n\nSEC. CARTER: Thank you.\n")
+    source.write_text(text, encoding="utf-8")
+    sidecar = tmp_path / "t.toml"
+    result, records = review.add_corrections(source, ['at="sp3.p1", speaker="questioners"'], meta=sidecar)
+    written = metadata.load(sidecar)["correction"][0]
+    assert written["occurrence"] == "2 of 3" and written["hash"].startswith("sha1:") and "paragraph" not in written
+    assert [r.status for r in records] == ["applied"]
+    whos = [sp.get("who") for sp in xp(result.tree.getroot(), "//t:sp")]
+    assert whos == ["#carter", "#questioners", "#questioners", "#questioners", "#carter"]
+    source.write_text(text + "\nQ: More?\n\nSEC. CARTER: Thank you.\n", encoding="utf-8")
+    again = tei.convert_file(source, meta_path=sidecar)
+    assert [r.status for r in again.corrections] == ["stale"]
+    assert "not 3 as when the correction was written" in again.corrections[0].message
+
+
+@pytest.mark.parametrize("value", ["3 of 2", "two of three", "0 of 1"])
+def test_a_bad_occurrence_is_a_clear_error(tmp_path, value):
+    sidecar = tmp_path / "m.toml"
+    sidecar.write_text(f'[[correction]]\nhash = "sha1:0123456789ab"\noccurrence = "{value}"\nspeaker = "x"\n',
+                       encoding="utf-8")
+    with pytest.raises(tei.errors.UsageError, match="occurrence"):
+        metadata.load(sidecar)
