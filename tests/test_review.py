@@ -277,3 +277,34 @@ def test_the_suggested_set_of_each_kind_applies_on_every_corpus_transcript(tmp_p
             assert [r.status for r in records] == ["applied"], (source.name, kind, command)
             tried += 1
     assert tried >= 30
+
+
+def test_set_at_names_any_paragraph_of_the_corpus_even_a_repeated_one(tmp_path):
+    """`review --set at=ID` confirms the speaker of a paragraph: on every corpus and held-out transcript, for its
+    first paragraph whose words recur whole elsewhere (hash and occurrence) and for its last paragraph, the
+    correction applies to that paragraph."""
+    import collections
+    import shutil
+    from pathlib import Path
+
+    from tei import corrections
+
+    require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
+    heldout = Path(__file__).parent / "data" / "heldout"
+    repeated = 0
+    for source in sorted(CORPUS.glob("**/*.txt")) + sorted(heldout.glob("*.txt")):
+        copy = tmp_path / source.name
+        shutil.copy(source, copy)
+        conversion = tei.convert_file(copy)
+        entries = corrections.paragraphs(conversion.tree, conversion.document)
+        if not entries:
+            continue
+        counts = collections.Counter(corrections.paragraph_hash(e.text) for e in entries)
+        chosen = [e for e in entries if counts[corrections.paragraph_hash(e.text)] > 1][:1] + [entries[-1]]
+        repeated += len(chosen) - 1
+        for entry in chosen:
+            sidecar = tmp_path / f"{source.stem}.{entry.id}.toml"
+            who = entry.sp.get("who").lstrip("#")
+            _, records = review.add_corrections(copy, [f'at="{entry.id}", speaker="{who}"'], meta=sidecar)
+            assert records[0].status == "applied" and entry.id in records[0].targets, (source.name, entry.id)
+    assert repeated >= 5
