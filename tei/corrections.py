@@ -493,6 +493,9 @@ class Corrector:
             el.text = inner
             if "type" in spec:
                 el.set("type", spec["type"])
+            # the source's words, printed where they stand, as the converter writes a note of the source
+            # (conventions note.editorial); without it every edition would make it a footnote of its own
+            el.set("place", "inline")
         else:
             if kind == "gap":
                 el.set("reason", spec.get("type") or _slug(inner))

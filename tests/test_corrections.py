@@ -276,3 +276,18 @@ def test_a_bad_occurrence_is_a_clear_error(tmp_path, value):
                        encoding="utf-8")
     with pytest.raises(tei.errors.UsageError, match="occurrence"):
         metadata.load(sidecar)
+
+
+@pytest.mark.parametrize("kind", ["note", "gap", "vocal", "kinesic", "incident", "text"])
+def test_every_remark_correction_kind_builds_every_edition(tmp_path, kind):
+    """A remark reclassified by the editor, inside a paragraph and standing alone, keeps its words in every
+    default edition: each one's word check passes (a note was a footnote of the edition's own before, and the
+    HTML check refused the document)."""
+    from tei.build import build
+
+    (tmp_path / "t.txt").write_text("Remarks\n\nJan. 1, 2020\n\nSEC. CARTER: First words here.\n\n(Applause.)\n\n"
+                                    "Second words. (Applause.)\n\nQ: Why?\n", encoding="utf-8")
+    (tmp_path / "t.toml").write_text(f'[[correction]]\nremark = "(Applause.)"\nkind = "{kind}"\n', encoding="utf-8")
+    result = build(tmp_path)
+    assert not result.failed and result.built == 1, result.failed
+    assert (tmp_path / "t.edition.txt").read_text(encoding="utf-8").count("Applause.") == 2
