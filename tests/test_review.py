@@ -254,19 +254,25 @@ def test_a_remark_standing_alone_is_reviewed_and_its_correction_applies(tmp_path
     assert [e.xpath("string()") for e in events] == ["Applause."]
 
 
-def test_the_suggested_set_of_each_kind_applies_on_every_corpus_transcript(tmp_path):
-    """The review's `--set` suggestion is what an editor copies: for every corpus and held-out transcript and the
-    first decision of each kind that has one, `review --set` with it as it stands (a confirmation) applies, and
-    the conversion passes its word gate."""
+def corpus_copies(tmp_path):
+    """(source, copy in tmp_path) for every corpus and held-out transcript: `review --set` writes beside it."""
     import shutil
     from pathlib import Path
 
     require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
     heldout = Path(__file__).parent / "data" / "heldout"
-    tried = 0
     for source in sorted(CORPUS.glob("**/*.txt")) + sorted(heldout.glob("*.txt")):
         copy = tmp_path / source.name
         shutil.copy(source, copy)
+        yield source, copy
+
+
+def test_the_suggested_set_of_each_kind_applies_on_every_corpus_transcript(tmp_path):
+    """The review's `--set` suggestion is what an editor copies: for every corpus and held-out transcript and the
+    first decision of each kind that has one, `review --set` with it as it stands (a confirmation) applies, and
+    the conversion passes its word gate."""
+    tried = 0
+    for source, copy in corpus_copies(tmp_path):
         firsts = {}
         for d in review.review(tei.convert_file(copy))["decisions"]:
             if review.set_command(d) and d["kind"] not in firsts:
@@ -284,17 +290,11 @@ def test_set_at_names_any_paragraph_of_the_corpus_even_a_repeated_one(tmp_path):
     first paragraph whose words recur whole elsewhere (hash and occurrence) and for its last paragraph, the
     correction applies to that paragraph."""
     import collections
-    import shutil
-    from pathlib import Path
 
     from tei import corrections
 
-    require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
-    heldout = Path(__file__).parent / "data" / "heldout"
     repeated = 0
-    for source in sorted(CORPUS.glob("**/*.txt")) + sorted(heldout.glob("*.txt")):
-        copy = tmp_path / source.name
-        shutil.copy(source, copy)
+    for source, copy in corpus_copies(tmp_path):
         conversion = tei.convert_file(copy)
         entries = corrections.paragraphs(conversion.tree, conversion.document)
         if not entries:
