@@ -43,9 +43,16 @@ def local(el) -> str | None:
     return tag[len(T):] if isinstance(tag, str) and tag.startswith(T) else None
 
 
+# Phrase-level in a byline ("by <docAuthor>...</docAuthor>"), blocks where they stand in these (common.xsl's
+# generic renderer says the same).
+DOC_PARTS = frozenset({"docAuthor", "docDate", "docEdition", "docImprint"})
+DOC_PART_HOLDERS = frozenset({"front", "back", "titlePage", "body", "div"})
+
+
 def is_block(el) -> bool:
     name = local(el)
-    return name in blocks() or (name == "seg" and local(el.getparent()) == "u")
+    return (name in blocks() or (name == "seg" and local(el.getparent()) == "u")
+            or (name in DOC_PARTS and local(el.getparent()) in DOC_PART_HOLDERS))
 
 
 def _neighbour_ok(n) -> bool:

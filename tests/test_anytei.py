@@ -102,6 +102,28 @@ def test_a_word_broken_by_lb_break_no_is_one_word():
         assert fidelity.compare(["the", "detrimentum"], fidelity.edition_words(fmt, render.render(tree, fmt))) is None
 
 
+def test_document_parts_in_a_front_are_blocks_and_in_a_byline_phrases():
+    """<docAuthor> then <docDate> in a front (the TEI Stylesheets' Test/maria.xml) are two blocks, not one run of
+    words ("Maria PhysicistJanuary 17, 1999": the TSV's word check refused it); in a byline a docAuthor stays a
+    phrase of it."""
+    front = ('<front><docTitle><titlePart>Simulation</titlePart></docTitle>\n  <docAuthor>Maria Physicist'
+             '</docAuthor>\n  <docDate>January 17, 1999</docDate>\n  <byline>by <docAuthor>Ann Other</docAuthor>.'
+             '</byline></front>')
+    tree = etree.ElementTree(etree.fromstring(f'<TEI xmlns="{TEI}"><teiHeader><fileDesc><titleStmt><title>T'
+                                              '</title></titleStmt><publicationStmt><p>p</p></publicationStmt>'
+                                              '<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text>'
+                                              f'{front}<body><p>Words.</p></body></text></TEI>'))
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected[:5] == ["Simulation", "Maria", "Physicist", "January", "17"]
+    for fmt in render.DEFAULT_FORMATS:
+        data = render.render(tree, fmt)
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, data)) is None, fmt
+    page = html.fromstring(render.render(tree, "html"))
+    assert [d.text_content() for d in page.find_class("tei-docAuthor")] == ["Maria Physicist", "Ann Other"]
+    assert page.find_class("tei-docAuthor")[0].tag == "div" and page.find_class("tei-docAuthor")[1].tag == "span"
+    assert "by Ann Other." in render.render(tree, "text").decode()
+
+
 def test_paragraphs_directly_in_body_are_all_rendered():
     tree = doc("".join(f"<p>paragraph{i}</p>" for i in range(29)))
     text = render.render(tree, "text").decode()

@@ -26,7 +26,8 @@ BLOCK_CLASSES = ["model.divLike", "model.divGenLike", "model.divPart", "model.di
 EXTRA = ["text", "body", "front", "back", "group", "floatingText", "item", "row", "cell", "castGroup",
          "castItem", "figure", "lg", "sp", "speaker", "head", "titlePage", "docTitle", "div", "u"]
 # Members of those classes that are phrase-level where readers meet them (a docAuthor inside a byline, a
-# graphic inside a cell), or not part of a text at all.
+# graphic inside a cell), or not part of a text at all. (docAuthor and its kin standing in front, titlePage,
+# body or div are blocks by a rule of their own: common.xsl's f:block, anytei.is_block.)
 EXCLUDE = {"docAuthor", "docDate", "docEdition", "docImprint", "graphic", "binaryObject", "meeting", "facsimile",
            "sourceDoc", "standOff", "fsdDecl", "schemaSpec", "performance", "set", "imprimatur"}
 BEGIN, END = "<!-- BEGIN generated block list (tools/tei_classes.py) -->", "<!-- END generated block list -->"

@@ -211,7 +211,9 @@
        application). Any other TEI P5 goes through the generic renderer below (modes gen and geni here, for the
        text formats; hgen and hgeni in html.xsl), which renders every element of <text>:
        - block elements (the TEI classes listed in $BLOCKS, generated from tei_all.rng) are blocks: a
-         container when they hold blocks, otherwise a paragraph of their inline content;
+         container when they hold blocks, otherwise a paragraph of their inline content; docAuthor, docDate,
+         docEdition and docImprint are blocks where they stand in front, back, titlePage, body or div (in a
+         byline they are phrases: "by <docAuthor>...</docAuthor>");
        - "floating" elements (notes, milestones, events) standing between blocks are blocks of their own, and
          inline where they touch text;
        - anything else is inline, its content kept (the fallback): nothing is dropped.
@@ -236,7 +238,7 @@
   <func:function name="f:block">
     <xsl:param name="n"/>
     <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS, concat(' ', local-name(), ' '))]
-                         | $n[self::t:seg][parent::t:u])"/>
+                         | $n[self::t:seg][parent::t:u] | $n[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])"/>
   </func:function>
   <!-- The sibling before (after) a node that is an element or non-blank text, looking past one blank text
        node or comment (XPath's [1] on the axis itself: constant time, where a filtered axis would scan all
@@ -265,15 +267,15 @@
     <xsl:variable name="name" select="concat(' ', local-name($n), ' ')"/>
     <xsl:choose>
       <xsl:when test="namespace-uri($n) != $TEI_NS"><func:result select="false()"/></xsl:when>
-      <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u]"><func:result select="true()"/></xsl:when>
+      <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u] or $n[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div]"><func:result select="true()"/></xsl:when>
       <xsl:when test="not(contains($FLOATING, $name))"><func:result select="false()"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="prev" select="f:prev($n)"/>
         <xsl:variable name="next" select="f:next($n)"/>
         <func:result select="(not($prev) or $prev[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                              or $prev[self::t:seg][parent::t:u])
+                              or $prev[self::t:seg][parent::t:u] or $prev[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])
                              and (not($next) or $next[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                              or $next[self::t:seg][parent::t:u])"/>
+                              or $next[self::t:seg][parent::t:u] or $next[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])"/>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -281,7 +283,7 @@
   <func:function name="f:blockish-name">
     <xsl:param name="n"/>
     <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                         | $n[self::t:seg][parent::t:u])"/>
+                         | $n[self::t:seg][parent::t:u] | $n[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])"/>
   </func:function>
   <func:function name="f:container">
     <xsl:param name="n"/>
