@@ -124,6 +124,22 @@ def test_document_parts_in_a_front_are_blocks_and_in_a_byline_phrases():
     assert "by Ann Other." in render.render(tree, "text").decode()
 
 
+def test_a_graphics_description_is_rendered_not_dropped():
+    """<graphic><desc>...</desc></graphic> (the TEI Stylesheets' Test2 generalP5.xml): the HTML edition showed only
+    its [image] marker and its word check refused the document; the description now follows the marker, in every
+    format."""
+    tree = doc('<p>A portrait: <graphic url="portrait.jpg"><desc>This describes the portrait.</desc></graphic> '
+               'and <graphic url="plain.jpg"/> done.</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert "describes" in expected
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    page = html.fromstring(render.render(tree, "html"))
+    graphics = page.find_class("tei-graphic")
+    assert [g.text_content().split() for g in graphics] == [["[image]", "This", "describes", "the", "portrait."],
+                                                              ["[image]"]]
+
+
 def test_paragraphs_directly_in_body_are_all_rendered():
     tree = doc("".join(f"<p>paragraph{i}</p>" for i in range(29)))
     text = render.render(tree, "text").decode()

@@ -877,8 +877,12 @@
   <xsl:template match="t:persName | t:placeName | t:orgName | t:name | t:date | t:time | t:rs" mode="hgeni">
     <span class="tei-{local-name()}"><xsl:call-template name="h-id"/><xsl:if test="@when"><xsl:attribute name="title"><xsl:value-of select="@when"/></xsl:attribute></xsl:if><xsl:apply-templates mode="hgeni"/></span>
   </xsl:template>
+  <!-- An image is not fetched: a marker of the edition's own, then what the graphic says of it (its desc). -->
   <xsl:template match="t:graphic" mode="hgeni">
-    <span class="tei-graphic editorial" title="{@url}">[image]</span>
+    <xsl:choose>
+      <xsl:when test="*"><span class="tei-graphic"><span class="editorial" title="{@url}">[image]</span><xsl:text> </xsl:text><xsl:apply-templates mode="hgeni"/></span></xsl:when>
+      <xsl:otherwise><span class="tei-graphic editorial" title="{@url}">[image]</span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="t:q | t:said | t:quote[not(f:container(.))]" mode="hgeni">
     <q class="tei-{local-name()}"><xsl:apply-templates mode="hgeni"/></q>
