@@ -116,6 +116,19 @@ def reading(root) -> str:
     return "".join(main) + " " + " ".join(notes)
 
 
+def _footnotes_in(el) -> list:
+    """The notes in el (el itself included) that are footnotes: not inside another note, not standing as a block."""
+    found = []
+    for x in el.iter(f"{T}note"):
+        node, nested = x, False
+        while node is not el:   # (el has no note above it: a caller inside a note does not ask)
+            node = node.getparent()
+            nested = nested or local(node) == "note"
+        if not nested and not is_blockish(x):
+            found.append(x)
+    return found
+
+
 def _broken(el) -> bool:
     return local(el) in BREAKS and el.get("break") == "no"
 
@@ -133,8 +146,14 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
         return
     if name in ("choice", "app"):
         chosen = reading_of(el)
-        if chosen is not None:
-            _walk(chosen, out, notes, in_note)
+        for child in el:   # in document order, as the footnotes are numbered
+            if child is chosen:
+                _walk(child, out, notes, in_note)
+            elif isinstance(child.tag, str) and not in_note:
+                # Not shown, but a footnote in it is printed by every edition (common.xsl's FOOTNOTES: every
+                # note of the text not standing as a block): an apparatus' note on its reading, above all.
+                for note in _footnotes_in(child):
+                    _walk(note, out, notes, in_note)
         return
     boundary = (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(el)
                 or name in ("space", "desc", "milestone")) and not _broken(el)

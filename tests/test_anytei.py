@@ -140,6 +140,18 @@ def test_a_graphics_description_is_rendered_not_dropped():
                                                               ["[image]"]]
 
 
+def test_a_note_in_an_apparatus_entry_is_a_footnote_in_every_edition():
+    """EpiDoc puts the editor's commentary on a reading in the <app> (Eastern Necropolis of Concordia,
+    mercurius_ursa.xml): the editions print it as a footnote, and the reading (JSON, TSV, the word check) now
+    keeps it too; so does a note inside a reading that is not shown, in document order."""
+    tree = doc('<p>de <app><lem>rem</lem><note>A hypercorrection, says Lettich.</note><rdg>re</rdg></app> sua '
+               '<choice><orig>urse<note>Orig note.</note></orig><reg>Ursae</reg></choice> vivi.</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert "hypercorrection" in expected and "Orig" in expected and "re" not in expected
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+
+
 def test_paragraphs_directly_in_body_are_all_rendered():
     tree = doc("".join(f"<p>paragraph{i}</p>" for i in range(29)))
     text = render.render(tree, "text").decode()
