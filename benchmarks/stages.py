@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from lxml import etree  # noqa: E402
 
 import corpus as gen  # noqa: E402
-from tei import build, fidelity, render, review, site, validate, xmlio  # noqa: E402
+from tei import build, fidelity, memo, render, review, site, validate, xmlio  # noqa: E402
 from tei.pipeline import convert_file  # noqa: E402
 
 
@@ -44,7 +44,7 @@ def measure(files: list[Path]) -> dict[str, float]:
         tree = timed("TEI parsed again", xmlio.parse_bytes, conversion.data, str(path))
         timed("floor", lambda: etree.tostring(xmlio.parse_bytes(conversion.data, str(path))))
         root = tree.getroot()
-        with fidelity.remembered_texts():   # as build does
+        with memo.remembered_texts():   # as build does
             for fmt in render.DEFAULT_FORMATS:
                 params = build.render_params(path.stem, render.DEFAULT_FORMATS, fmt)
                 data, result = timed(f"render {fmt}", render.render_with_tree, tree, fmt, **params)

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, fidelity, outputs, render as renderer, resources, review, site, xmlio
+from . import __version__, fidelity, memo, outputs, render as renderer, resources, review, site, xmlio
 from .errors import InputError, InvalidDocument, OutputError, TeiEditionError, UsageError
 from .pipeline import convert_file
 from .validate import gate, shared_validator
@@ -155,7 +155,7 @@ def _run_job(job: Job) -> dict:
     source = str(job.transcript or job.tei_file)
     try:
         tree, kept, words, conversion = _tei_for(job, dest, manifest, force, reconvert, files, notes)
-        with fidelity.remembered_texts():   # the JSON, TSV and site readers ask for the same paragraphs
+        with memo.remembered_texts():   # the JSON, TSV and site readers ask for the same paragraphs
             edition = _render_all(job.stem, tree, dest, formats, manifest, force, files, words)
             # What the site pages need of this TEI, read here from the tree in hand (and in parallel) rather
             # than parsed again from disk by the parent after the run.

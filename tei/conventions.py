@@ -795,15 +795,16 @@ _HANDOVER_SEARCHES = tuple(
 # Every cue's needed words, when every cue knows them (else None: the regex is always asked).
 _HANDOVER_NEEDS = tuple(w for c in HANDOVER_CUES_FAMILY for w in c.needs) \
     if all(c.needs for c in HANDOVER_CUES_FAMILY) else None
-# A letter outside ASCII: case-insensitive matching may fold one onto an ASCII letter (the Kelvin sign, the long
-# s), which a lower-cased substring test would miss.
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+# A letter outside ASCII: text without one can be asked by C-level string methods on its lower case what a
+# case-insensitive regex would say (with one, matching may fold it onto an ASCII letter: the Kelvin sign, the
+# long s). Here and in language.py.
+NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 def has_handover_cue(text: str) -> bool:
     """turn.hand-over: whether HANDOVER_CUES finds a cue in `text`. Asked of nearly every paragraph's last
     sentence: one without any cue's needed word (nearly all) is answered without the regex."""
-    if _HANDOVER_NEEDS is not None and not _NON_ASCII_LETTER.search(text):
+    if _HANDOVER_NEEDS is not None and not NON_ASCII_LETTER.search(text):
         lowered = text.lower()
         if not any(w in lowered for w in _HANDOVER_NEEDS):
             return False

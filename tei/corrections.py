@@ -4,7 +4,8 @@ A correction is anchored to the text, not to a line number, so it follows the te
 a paragraph by its opening words as printed (`paragraph = "Thank you very much, Mr. Secretary"`) or by the
 hash `review` shows (`hash = "sha1:3f2a..."`, a prefix of 8+ hex digits is enough), and, for words that recur
 whole in several paragraphs ("Thank you."), which of them (`occurrence = "2 of 3"`, the count checked); labels,
-passages and remarks by their printed wording (a remark without regard to case or spacing). Kinds (one per [[correction]] table):
+passages and remarks by their printed wording (a remark without regard to case or spacing). Kinds (one per
+[[correction]] table):
 
     speaker   paragraph|hash + speaker = "ID"          this paragraph's turn is spoken by ID (a paragraph
                                                          that is not the first of its turn starts a new turn)

@@ -143,9 +143,6 @@ def is_addition(el) -> bool:
     return (el.get("resp") == RESP and el.tag in _ADDITIONS) or (el.tag == _SUPPLIED_TAG and el.get("resp") == EDITOR)
 
 
-remembered_texts = memo.remembered_texts   # (build and the benchmarks enter it through here)
-
-
 def text_as_printed(el) -> str:
     """The element's words as the source printed them, remarks in their brackets, additions left out (the JSON
     edition's texts: the same reading as the word check)."""

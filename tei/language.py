@@ -25,7 +25,7 @@ import functools
 import re
 import unicodedata
 
-from .conventions import FORMULAS
+from .conventions import FORMULAS, NON_ASCII_LETTER as _NON_ASCII_LETTER
 from .model import Document, Emphasis, Foreign, Remark, merge_strings, walk
 
 # A sentence is marked foreign when the foreign language's share of lingua's confidence reaches this value.
@@ -124,7 +124,6 @@ MAX_FORMULA_CHARS = max(len(f) for f in _FORMULA_LANG) + 4   # room for the punc
 # Whether any formula may be in a text: the longest word of every formula, folded (_hints below). Text without
 # one (nearly all of it) skips the sentence walk when no second language is named.
 _LETTERS = re.compile(r"[^\W\d_]+")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 # _LETTERS in lower-case text without a letter outside ASCII: the runs of a-z, as bytes, found by C-level
 # string methods (every other character, a non-ASCII one encoded as '?', made a space), and the hints to meet.
 _A_TO_Z_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))

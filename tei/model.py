@@ -66,6 +66,7 @@ class Paragraph:
 
 _EVENTS = ("vocal", "kinesic", "incident", "gap", "pause")
 
+
 @dataclass
 class Turn:
     line: int
