@@ -23,14 +23,11 @@ BREAKS = ("lb", "pb", "cb")
 @lru_cache(maxsize=None)
 def _lists() -> dict[str, frozenset[str]]:
     text = (resources.transforms_dir() / "common.xsl").read_text(encoding="utf-8")
-    found = dict(re.findall(r'<xsl:variable name="(BLOCKS|FLOATING|SILENT)" select="\'([^\']*)\'"', text))
+    found = dict(re.findall(r'<xsl:variable name="(BLOCKS|FLOATING|SILENT|DOC_PARTS|DOC_PART_HOLDERS)" '
+                            r'select="\'([^\']*)\'"', text))
     strip = re.search(r'<xsl:strip-space elements="([^"]*)"', text).group(1)
     found["STRIP"] = strip.replace("t:", "")
     return {k: frozenset(v.split()) for k, v in found.items()}
-
-
-def blocks() -> frozenset[str]:
-    return _lists()["BLOCKS"]
 
 
 def is_ours(root) -> bool:
@@ -43,16 +40,14 @@ def local(el) -> str | None:
     return tag[len(T):] if isinstance(tag, str) and tag.startswith(T) else None
 
 
-# Phrase-level in a byline ("by <docAuthor>...</docAuthor>"), blocks where they stand in these (common.xsl's
-# generic renderer says the same).
-DOC_PARTS = frozenset({"docAuthor", "docDate", "docEdition", "docImprint"})
-DOC_PART_HOLDERS = frozenset({"front", "back", "titlePage", "body", "div"})
-
-
 def is_block(el) -> bool:
+    """A block of the generic renderer (common.xsl's f:block): by its name ($BLOCKS), a seg of an utterance, or
+    a docAuthor (docDate, ...) standing in a front, titlePage, body or div ($DOC_PARTS in $DOC_PART_HOLDERS; in a
+    byline it is a phrase)."""
     name = local(el)
-    return (name in blocks() or (name == "seg" and local(el.getparent()) == "u")
-            or (name in DOC_PARTS and local(el.getparent()) in DOC_PART_HOLDERS))
+    lists = _lists()
+    return (name in lists["BLOCKS"] or (name == "seg" and local(el.getparent()) == "u")
+            or (name in lists["DOC_PARTS"] and local(el.getparent()) in lists["DOC_PART_HOLDERS"]))
 
 
 def _neighbour_ok(n) -> bool:

@@ -238,7 +238,16 @@
   <func:function name="f:block">
     <xsl:param name="n"/>
     <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS, concat(' ', local-name(), ' '))]
-                         | $n[self::t:seg][parent::t:u] | $n[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])"/>
+                         | $n[self::t:seg][parent::t:u]) or f:doc-part($n)"/>
+  </func:function>
+  <!-- docAuthor, docDate, docEdition, docImprint standing in a front, back, titlePage, body or div: blocks there
+       (in a byline, phrases; tei/anytei.py's is_block says the same). -->
+  <xsl:variable name="DOC_PARTS" select="' docAuthor docDate docEdition docImprint '"/>
+  <xsl:variable name="DOC_PART_HOLDERS" select="' front back titlePage body div '"/>
+  <func:function name="f:doc-part">
+    <xsl:param name="n"/>
+    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($DOC_PARTS, concat(' ', local-name(), ' '))]
+                         /parent::*[namespace-uri() = $TEI_NS][contains($DOC_PART_HOLDERS, concat(' ', local-name(), ' '))])"/>
   </func:function>
   <!-- The sibling before (after) a node that is an element or non-blank text, looking past one blank text
        node or comment (XPath's [1] on the axis itself: constant time, where a filtered axis would scan all
@@ -267,15 +276,13 @@
     <xsl:variable name="name" select="concat(' ', local-name($n), ' ')"/>
     <xsl:choose>
       <xsl:when test="namespace-uri($n) != $TEI_NS"><func:result select="false()"/></xsl:when>
-      <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u] or $n[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div]"><func:result select="true()"/></xsl:when>
+      <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u] or (contains($DOC_PARTS, $name) and f:doc-part($n))"><func:result select="true()"/></xsl:when>
       <xsl:when test="not(contains($FLOATING, $name))"><func:result select="false()"/></xsl:when>
       <xsl:otherwise>
         <xsl:variable name="prev" select="f:prev($n)"/>
         <xsl:variable name="next" select="f:next($n)"/>
-        <func:result select="(not($prev) or $prev[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                              or $prev[self::t:seg][parent::t:u] or $prev[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])
-                             and (not($next) or $next[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                              or $next[self::t:seg][parent::t:u] or $next[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])"/>
+        <func:result select="(not($prev) or f:blockish-name($prev))
+                             and (not($next) or f:blockish-name($next))"/>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -283,7 +290,7 @@
   <func:function name="f:blockish-name">
     <xsl:param name="n"/>
     <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                         | $n[self::t:seg][parent::t:u] | $n[self::t:docAuthor or self::t:docDate or self::t:docEdition or self::t:docImprint][parent::t:front or parent::t:back or parent::t:titlePage or parent::t:body or parent::t:div])"/>
+                         | $n[self::t:seg][parent::t:u]) or f:doc-part($n)"/>
   </func:function>
   <func:function name="f:container">
     <xsl:param name="n"/>
