@@ -152,6 +152,25 @@ def test_a_note_in_an_apparatus_entry_is_a_footnote_in_every_edition():
         assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
 
 
+@pytest.mark.parametrize("holder", ["div", "sp", "body"])
+def test_inline_elements_directly_in_a_container_keep_the_space_between_them(holder):
+    """EpiDoc (Eastern Necropolis of Concordia, mansuetus.xml) puts apparatus entries straight into a div, one per
+    line: the blank text between them is their word boundary. It was stripped with the div's whitespace, so every
+    format printed "biarchuscommendavit" (and the TSV's rows disagreed: the build refused the document). A run
+    still ends at a block without the blank before it, and an entry inside a word stays inside it."""
+    run = ('<app><lem>biarchus</lem><rdg>biarcus</rdg></app>\n<app><lem>commendavit</lem></app>\n'
+           '<p>c<app><lem>o</lem><rdg>u</rdg></app>mmendavit</p>')
+    body = {"div": f"<div>{run}</div>", "sp": f"<sp><speaker>A</speaker>{run}</sp>", "body": run}[holder]
+    tree = doc(body)
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected[-3:] == ["biarchus", "commendavit", "commendavit"], expected
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    assert "biarchus commendavit\n" in render.render(tree, "text").decode()
+    run_paragraph = html.fromstring(render.render(tree, "html")).find_class("run")[0]
+    assert run_paragraph.text_content() == "biarchus\ncommendavit"   # the run ends at the <p>, its blank before it not
+
+
 def test_paragraphs_directly_in_body_are_all_rendered():
     tree = doc("".join(f"<p>paragraph{i}</p>" for i in range(29)))
     text = render.render(tree, "text").decode()

@@ -16,7 +16,7 @@
 
   <!-- Whitespace-only text is dropped only in elements that hold no words of their own (tei/anytei.py reads
        this list too). -->
-  <xsl:strip-space elements="t:TEI t:teiHeader t:text t:front t:body t:div t:sp t:listPerson
+  <xsl:strip-space elements="t:TEI t:teiHeader t:text t:listPerson
                              t:particDesc t:profileDesc t:fileDesc t:titleStmt
                              t:sourceDesc t:langUsage t:settingDesc t:publicationStmt
                              t:availability t:notesStmt t:encodingDesc t:respStmt"/>
@@ -270,6 +270,14 @@
       <xsl:otherwise><func:result select="$n/following-sibling::node()[2]/self::node()[self::* or self::text()[normalize-space()]]"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
+  <!-- The node a run of inline nodes goes on with: the next sibling, unless it is a block, or blank text
+       before a block or the end. Blank text between two inline nodes stays in the run: it is their word
+       boundary (<app>…</app> <app>…</app> directly in a div). -->
+  <func:function name="f:run-next">
+    <xsl:param name="n"/>
+    <func:result select="$n/following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]
+                         [self::* or normalize-space() or f:next(.)[not(self::* and f:blockish(.))]]"/>
+  </func:function>
   <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
   <func:function name="f:blockish">
     <xsl:param name="n"/>
@@ -425,7 +433,7 @@
   <!-- One run, node by node to the next block (one recursion per node of the run). -->
   <xsl:template name="grun">
     <xsl:apply-templates select="." mode="geni"/>
-    <xsl:for-each select="following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]"><xsl:call-template name="grun"/></xsl:for-each>
+    <xsl:for-each select="f:run-next(.)"><xsl:call-template name="grun"/></xsl:for-each>
   </xsl:template>
 
   <xsl:template match="t:l" mode="gen">

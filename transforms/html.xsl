@@ -651,7 +651,7 @@
   </xsl:template>
   <xsl:template name="hrun">
     <xsl:apply-templates select="." mode="hgeni"/>
-    <xsl:for-each select="following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]"><xsl:call-template name="hrun"/></xsl:for-each>
+    <xsl:for-each select="f:run-next(.)"><xsl:call-template name="hrun"/></xsl:for-each>
   </xsl:template>
 
   <!-- The id of a division for the table of contents: its own, or one made from its position. -->
