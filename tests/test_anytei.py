@@ -102,6 +102,18 @@ def test_a_word_broken_by_lb_break_no_is_one_word():
         assert fidelity.compare(["the", "detrimentum"], fidelity.edition_words(fmt, render.render(tree, fmt))) is None
 
 
+def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
+    """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
+    is an example of markup, not a break of this text: the HTML and text editions joined the words around it
+    while the reading did not, and the build refused the document. Every edition now agrees with the reading."""
+    tree = doc('<div><p>An example:</p><egXML xmlns="http://www.tei-c.org/ns/Examples"><p>the detri<lb break="no"/>'
+               '\n      mentum</p></egXML></div>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected == ["An", "example", "the", "detri", "mentum"]
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+
+
 def test_document_parts_in_a_front_are_blocks_and_in_a_byline_phrases():
     """<docAuthor> then <docDate> in a front (the TEI Stylesheets' Test/maria.xml) are two blocks, not one run of
     words ("Maria PhysicistJanuary 17, 1999": the TSV's word check refused it); in a byline a docAuthor stays a

@@ -484,17 +484,18 @@
   <!-- inline, text formats -->
   <xsl:template match="text()" mode="geni">
     <xsl:choose>
-      <xsl:when test="following-sibling::node()[1]/self::*[@break = 'no'] or preceding-sibling::node()[1]/self::*[@break = 'no']">
+      <xsl:when test="following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb] or preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]">
         <xsl:call-template name="trim-at-breaks"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <!-- A word broken across lines (lb break="no"): the whitespace around the break is not a word boundary. -->
+  <!-- A word broken across lines (TEI lb, pb or cb break="no"; as tei/anytei.BREAKS: not an example's lb in
+       egXML): the whitespace around the break is not a word boundary. -->
   <xsl:template name="trim-at-breaks">
     <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
-    <xsl:variable name="lead" select="not(preceding-sibling::node()[1]/self::*[@break = 'no']) and translate(substring(., 1, 1), $ws, '') = ''"/>
-    <xsl:variable name="trail" select="not(following-sibling::node()[1]/self::*[@break = 'no']) and translate(substring(., string-length(.)), $ws, '') = ''"/>
+    <xsl:variable name="lead" select="not(preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]) and translate(substring(., 1, 1), $ws, '') = ''"/>
+    <xsl:variable name="trail" select="not(following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]) and translate(substring(., string-length(.)), $ws, '') = ''"/>
     <xsl:if test="$lead and normalize-space()"><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="normalize-space()"/>
     <xsl:if test="$trail or (not(normalize-space()) and not($lead))"><xsl:text> </xsl:text></xsl:if>
