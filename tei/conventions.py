@@ -311,7 +311,8 @@ LAYOUT: tuple[Convention, ...] = (
                "as printed", "The Department of Defense issued the following transcript:", "4.6", context="top"),
     Convention("header.separator", "a rule or ornament line in the header (* * *, ____)",
                '<front><note type="separator">', "in the source header block", "as printed", "* * *", "4.6", context="top"),
-    Convention("header.setting", "a place or time line in the header (The Pentagon, Washington, D.C.)",
+    Convention("header.setting", "a place or time line in the header (The Pentagon, Washington, D.C.; a short "
+               "line of capitalised words before the time line, as whitehouse.gov prints the room: South Lawn)",
                '<front><note type="setting">', "in the source header block", "as printed",
                "Pentagon Briefing Room, Arlington, Va.", "4.6", context="header"),
     Convention("header.unclassified", "a header line of no known kind", '<front><note type="unclassified">; '

@@ -204,7 +204,7 @@ def classify(blocks: list, is_label, doc) -> int:
             elif _name_line(text):
                 item.kind = "byline"
                 item.people = people(text, "byline", block.line)
-            elif _TIME.search(text) or _PLACE_WORDS.search(text) or "," in text:
+            elif _TIME.search(text) or _PLACE_WORDS.search(text) or "," in text or _place_before_time(blocks, i):
                 item.kind = "setting"
             else:
                 item.kind = "unclassified"
@@ -216,6 +216,22 @@ def classify(blocks: list, is_label, doc) -> int:
                 "high" if cue else "medium")
         i += 1
     return i
+
+
+def _place_before_time(blocks, i: int) -> bool:
+    """whitehouse.gov prints the room, then (a date line and) the time: "South Lawn" / "5:56 P.M. EDT". A short
+    line of capitalised words there is the place, whatever the words ("Rose Garden", "Grand Foyer")."""
+    words = blocks[i].text.split()
+    if len(words) > 6 or _SENTENCE_END.search(blocks[i].text) or any(
+            w[0].islower() and len(w) > 3 for w in words):   # "of", "the", "at" aside
+        return False
+    for block in blocks[i + 1:i + 3]:
+        text = block.text.strip()
+        if _TIME.fullmatch(text):
+            return True
+        if not _is_date_line(text.strip("()")):
+            return False
+    return False
 
 
 def _decide(doc, line: int, subject: str, rule: str, evidence: str, certainty: str) -> None:

@@ -358,3 +358,21 @@ def test_the_hand_over_cues_needed_words_never_hide_a_cue():
         assert conventions.has_handover_cue(sentence) == expected, sentence
         found += expected
     assert found > 100   # the random strings do hold cues
+
+
+@pytest.mark.parametrize("place", ["South Lawn", "Rose Garden", "Grand Foyer"])
+def test_a_short_line_before_the_time_line_is_the_place(place):
+    """whitehouse.gov prints the room, then the time (sometimes a date between): a place line whatever its words,
+    not an unclassified one; a sentence there is not taken for a place."""
+    text = (f"Remarks by the President at Fourth of July Celebration\n\n{place}\n\n5:56 P.M. EDT\n\n"
+            "THE PRESIDENT:  Hello, everybody!\n")
+    result, _ = convert(text)
+    assert front_kinds(result) == [("title", "Remarks by the President at Fourth of July Celebration"),
+                                   ("setting", place), ("setting", "5:56 P.M. EDT")]
+    assert not [w for w in result.document.warnings if w.convention == "header.unclassified"]
+    result, _ = convert(f"Remarks by the President\n\n{place}\n\n(July 4, 2014)\n\n5:56 P.M. EDT\n\n"
+                        "THE PRESIDENT:  Hello.\n")
+    assert [k for k, _ in front_kinds(result)] == ["title", "setting", "date", "setting"]
+    result, _ = convert("Remarks by the President\n\nThis was unscheduled and brief\n\n5:56 P.M. EDT\n\n"
+                        "THE PRESIDENT:  Hello.\n")
+    assert [k for k, _ in front_kinds(result)] == ["title", "unclassified", "setting"]
