@@ -263,10 +263,11 @@ def _as_read(raw: str) -> str:
 @pytest.mark.parametrize("path", gold_paths(), ids=lambda p: p.stem[:40])
 def test_gold_file_parses_and_agrees_with_its_source(path):
     gold = ev.load_gold(path)                      # raises on a malformed file
-    assert path.stem in (Path(gold.source).stem, "heldout-" + Path(gold.source).stem), \
-        "a gold file is named after its source (heldout-NAME for the held-out set)"
+    stem = Path(gold.source).stem
+    assert path.stem in (stem, *(prefix.rstrip("/") + "-" + stem for prefix in ev.REPO_SETS)), \
+        "a gold file is named after its source (heldout-NAME, fresh-NAME for those sets)"
     source = ev.source_path(gold, CORPUS)
-    if not gold.source.startswith(("editions/", "heldout/")):
+    if not gold.source.startswith(("editions/", *ev.REPO_SETS)):
         require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
     assert source.is_file(), f"{path.name}: source {gold.source} not found"
     raw = _as_read(source.read_text(encoding="utf-8"))

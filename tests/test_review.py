@@ -255,13 +255,13 @@ def test_a_remark_standing_alone_is_reviewed_and_its_correction_applies(tmp_path
 
 
 def corpus_copies(tmp_path):
-    """(source, copy in tmp_path) for every corpus and held-out transcript: `review --set` writes beside it."""
+    """(source, copy in tmp_path) for every corpus, held-out and fresh transcript: `review --set` writes beside it."""
     import shutil
     from pathlib import Path
 
     require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
-    heldout = Path(__file__).parent / "data" / "heldout"
-    for source in sorted(CORPUS.glob("**/*.txt")) + sorted(heldout.glob("*.txt")):
+    data = Path(__file__).parent / "data"
+    for source in sorted(CORPUS.glob("**/*.txt")) + sorted(data.glob("heldout/*.txt")) + sorted(data.glob("fresh/*.txt")):
         copy = tmp_path / source.name
         shutil.copy(source, copy)
         yield source, copy
