@@ -91,14 +91,17 @@ REMARKS: tuple[Convention, ...] = (
         pattern=r"(?:[\w-]+\s+){0,2}off[- ]?mi(?:c|ke|crophone)(?:\s+[^()\[\]]*)?", element="gap",
         attrs={"reason": "off-mic"}),
     Convention(
-        "gap.technical", "(Technical difficulties.), (Audio drops.), (Audio interrupted.)",
+        "gap.technical", "(Technical difficulties.), (Audio drops.), (Audio interrupted.), (In progress following "
+        "audio break)",
         '<gap reason="technical"><desc>Technical difficulties.</desc></gap>',
         "a marked [technical difficulties]", "the source wording",
         "SEC. CARTER: And we will -- (Technical difficulties.)", "3.5.3",
 pattern=r"(?:technical|audio|sound|connection|transmission|phone|line|feed|video|satellite) (?:difficult(?:y|ies)"
                 r"|problems?|issues?|drops?|dropped|lost|interrupted|interruption|breaks?|gaps?|glitch(?:es)?"
                 r"|failures?|cuts? out|feed lost)|no audio|loss of (?:audio|signal|connection)"
-                r"|(?:audio|feed|line|connection|signal) (?:drops|dropped|lost|interrupted|is lost|cuts out)",
+                r"|(?:audio|feed|line|connection|signal) (?:drops|dropped|lost|interrupted|is lost|cuts out)"
+                r"|in progress (?:following|after) (?:an? |the )?(?:audio|sound|technical|transmission) "
+                r"(?:breaks?|gaps?|difficult(?:y|ies)|problems?|interruption)",   # speech lost before it
         element="gap", attrs={"reason": "technical"}),
     Convention(
         "gap.omitted", "[Two paragraphs removed to comply with UK security policy], [Redacted.], (Portion omitted.)",
@@ -259,7 +262,8 @@ LAYOUT: tuple[Convention, ...] = (
                '<front><note type="disclaimer"> and teiHeader notesStmt/note[@type="disclaimer"]',
                "a boxed note above the title", "printed first, verbatim",
                "This information is provided for historical purposes only.", "2.2.6", context="top"),
-    Convention("header.banner", "an e-mail copy's banner (You are subscribed to Transcripts for ...)",
+    Convention("header.banner", "an e-mail copy's banner (You are subscribed to Transcripts for ...), a print "
+               "page's links (Print this document)",
                '<front><note type="banner">', "in the source header block", "as printed",
                "You are subscribed to Transcripts for U.S. Department of Defense.", "4.6", context="top"),
     Convention("header.image", "an image's alt text (Seal of the Department of Defense)",
@@ -696,12 +700,15 @@ HEADER_CUES: tuple[Cue, ...] = (
     Cue("header.disclaimer",
         r".*(?:historical purposes only|contact the DOD Webmaster|links may (?:no longer|not) function"
         r"|collection of archived material|no longer being updated|Section 508|persons with disabilities"
-        r"|historical collection).*",
+        r"|historical collection|historical material “frozen in time”|website is no longer updated).*",
         ("This information is provided for historical purposes only.", "You have reached a collection of "
-         "archived material.", "Please contact the DOD Webmaster if you have any questions about this archive.")),
-    Cue("header.banner", r"You are subscribed to\b.*|.*\bunsubscribe\b.*|.*\bGovDelivery\b.*",
+         "archived material.", "Please contact the DOD Webmaster if you have any questions about this archive.",
+         "This is historical material “frozen in time”. The website is no longer updated and links to external "
+         "websites and some internal pages may not work.")),
+    Cue("header.banner", r"You are subscribed to\b.*|.*\bunsubscribe\b.*|.*\bGovDelivery\b.*"
+        r"|(?:Print|E-?mail|Share) this (?:document|page|article)",   # a print page's links
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
-         "been updated.",)),
+         "been updated.", "Print this document")),
     Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}",
         ("Seal of the Department of Defense",)),
     Cue("header.agency",

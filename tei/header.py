@@ -196,8 +196,18 @@ def classify(blocks: list, is_label, doc) -> int:
                     item.people = [HeaderPerson(tag.group("name"), "President", "volume", block.line)]
                     _decide(doc, block.line, "person", "header.volume-tag",
                             f"{tag.group(0).strip()} names President {tag.group('name')}", "medium")
-            elif _is_speech(text) and not (not seen_title and _title_like(text)):
+            elif _is_speech(text) and not (not seen_title and (_title_like(text) or _long_title(text))):
                 break
+            elif _TIME.fullmatch(text.strip()):
+                item.kind = "setting"   # "1:59 P.M. EST": never a title, even on a page that prints none
+            elif not seen_title and _PLACE_WORDS.search(text) and _place_before_time(blocks, i):
+                item.kind = "setting"   # the room before the time, on a page that prints no title
+            elif not seen_title and _name_line(text) and _event_title_ahead(blocks, i, is_label):
+                # a print page's banner ("The White House" / "President George W. Bush"): the title is the
+                # line below that names the event ("Press Briefing by Scott McClellan")
+                item.kind = "unclassified"
+                doc.warnings.append(Warning_(block.line, "header.unclassified",
+                                             f"header line kept as printed, kind unknown: {text[:60]!r}"))
             elif not seen_title or (_caps(text) and doc.front and doc.front[-1].kind == "title"
                                     and _caps(doc.front[-1].text)):
                 item.kind = "title"  # a title in capitals may run over two lines
@@ -216,6 +226,31 @@ def classify(blocks: list, is_label, doc) -> int:
                 "high" if cue else "medium")
         i += 1
     return i
+
+
+def _names_event(text: str) -> bool:
+    from .conventions import EVENT_WORDS
+
+    return any(w.strip(",.:;()").lower() in EVENT_WORDS for w in text.split())
+
+
+def _long_title(text: str) -> bool:
+    """A title naming four officials runs past a header line's usual length ("Secretary of State Antony J.
+    Blinken, Secretary of Defense Lloyd J. Austin III, ... at a Joint Press Availability"): still a title when it
+    has no sentence end and names the event."""
+    return len(text.split()) <= 50 and not _SENTENCE_END.search(text) and _names_event(text)
+
+
+def _event_title_ahead(blocks, i: int, is_label) -> bool:
+    """Whether a later header line, before the first label, is a title naming the event."""
+    for block in blocks[i + 1:i + 12]:
+        text = block.text
+        if is_label(text) or _is_speech(text):
+            return False
+        if (_cue(text)[0] is None and not _is_date_line(text) and not _TIME.search(text)
+                and not _PLACE_WORDS.search(text) and _names_event(text)):
+            return True
+    return False
 
 
 def _place_before_time(blocks, i: int) -> bool:
@@ -274,6 +309,14 @@ def title_people(title: str, line: int = 0) -> list[HeaderPerson]:
             out.append(HeaderPerson(_unshout(" ".join(words[j:k])), _unshout(" ".join(role)), "title", line))
             i = k
             continue
+        if not role and words[i].lower() == "by" and i > 0:   # "Press Briefing by Scott McClellan": no role
+            k = i + 1
+            while k < len(words) and is_name(words[k]) and k - i <= 4:
+                k += 1
+            if k - i >= 3 and (k == len(words) or words[k] == "," or words[k].lower() in TITLE_STOP_WORDS):
+                out.append(HeaderPerson(_unshout(" ".join(words[i + 1:k])), "", "title", line))
+                i = k
+                continue
         if not role and i == 0:  # "NAME, Role": a name first, then a comma and title words
             k = 0
             while k < len(words) and is_name(words[k]) and k < 4:

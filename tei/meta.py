@@ -36,7 +36,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from .dates import parse_date
+from .dates import date_span, parse_date
 from .errors import UsageError
 from .model import Document
 
@@ -201,6 +201,10 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
         for item in doc.front:
             if item.kind in kinds and item.when and "date" not in inferred:
                 inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
+    for item in doc.front:   # header.title-date: "Daily Press Briefing by Press Secretary Josh Earnest, 6/4/2015"
+        span = date_span(item.text) if item.kind == "title" and "date" not in inferred else None
+        if span and span[1] == len(item.text.rstrip()) and parse_date(item.text[span[0]:]):
+            inferred["date"] = (parse_date(item.text[span[0]:]), f"source line {item.line} (the title's date)")
     doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter", "date")
                          for person in item.people]
     doc.metadata["notices"] = [item.text for item in doc.front if item.kind == "notice"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import inline
 from . import header
-from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, MD_LINE_LABEL,
+from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, HEADER_CUE, MD_LINE_LABEL,
                           PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, RUN_ON_LABEL, TITLE_CASE_LABEL,
                           TITLES, LabelMatch, has_handover_cue)
 from .dates import parse_date
@@ -116,10 +116,18 @@ def _title_case_label(words: str, known: frozenset) -> bool:
 
 
 def _title_case_names(items: list[Block], style: str) -> frozenset:
-    """The last words of the title-case labels a DoD-style document prints (so that "Rumsfeld:" is one)."""
+    """The last words of the title-case labels a DoD-style document prints (so that "Rumsfeld:" is one), and the
+    surnames its presenter lines name ("Presenter: Secretary of Defense Donald H. Rumsfeld": an excerpt may print
+    "Rumsfeld:" before any longer label)."""
     if style != "dod":
         return frozenset()
     names = set()
+    presenter = HEADER_CUE["header.presenter"].regex
+    for block in items[:12]:   # the header's lines
+        m = presenter.fullmatch(block.text)
+        if m:
+            names.update(p.name.split()[-1] for p in header.people(m.group("names"), "presenter", block.line)
+                         if p.name.split() and p.name.split()[-1][:1].isupper())
     for block in items:
         t = TITLE_CASE_LABEL.match(block.text) if ":" in block.text else None   # a label ends in a colon
         if t and t.group("rest") and len(t.group("words").split()) > 1 and _title_case_label(t.group("words"), frozenset()):
@@ -177,7 +185,8 @@ def read(source: Source) -> Document:
             doc.body.extend(stage)
             turn = None
             continue
-        if source.style == "public-papers" and _is_heading(text) and not label_of(text):
+        if source.style == "public-papers" and index + 1 < len(items) and _is_heading(text) and not label_of(text):
+            # (a heading heads something: a short last line is a cut-off page's last words, "Presid")
             doc.body.append(Heading(block.line, text))
             turn = None
             continue

@@ -78,3 +78,13 @@ def test_committed_docs_are_generated_from_the_code():
     for name, make in DOCS.items():
         committed = (REPO / "docs" / name).read_text(encoding="utf-8")
         assert committed == make(), f"docs/{name} is stale: run python -m tei.docs"
+
+
+def test_a_public_papers_heading_heads_something_a_cut_off_last_line_is_not_one():
+    """The American Presidency Project's excerpts stop mid-label ("Presid"): a short last line, no heading."""
+    text = "The President.  Thank you all.\n\nPrime Minister Sunak.  Thank you.\n\nPresid"
+    root = tei.convert(text, style="public-papers").tree.getroot()
+    assert root.find(".//t:head", NS) is None and "Presid" in "".join(root.find(".//t:body", NS).itertext())
+    root = tei.convert("The President.  Thank you.\n\nTrade Policy\n\nThe President.  Next.\n",
+                       style="public-papers").tree.getroot()
+    assert root.findtext(".//t:head", namespaces=NS) == "Trade Policy"

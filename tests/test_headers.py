@@ -227,6 +227,11 @@ def test_early_archive_title_case_labels_and_a_parenthesised_notice():
     # a single capitalised word before a colon is a label only when the document names it elsewhere
     result, _ = convert(HEAD_AND("Secretary Rumsfeld: Thanks.\n\nNote: this is text.\n"))
     assert len(result.document.turns()) == 1
+    # ... a presenter line too: an excerpt may print "Rumsfeld:" before any longer label (tests/data/fresh/11)
+    result, _ = convert("Presenter: Secretary of Defense Donald H. Rumsfeld\nWednesday, February 19, 2003 - 1:46 "
+                        "p.m. EST\n\nDoD News Briefing - Secretary Rumsfeld and Gen. Myers\n\nRumsfeld: Good "
+                        "afternoon.\n\nNote: this is text.\n")
+    assert [(t.label, t.who) for t in result.document.turns()] == [("Rumsfeld:", "rumsfeld")]
 
 
 def HEAD_AND(body: str) -> str:
@@ -376,3 +381,63 @@ def test_a_short_line_before_the_time_line_is_the_place(place):
     result, _ = convert("Remarks by the President\n\nThis was unscheduled and brief\n\n5:56 P.M. EDT\n\n"
                         "THE PRESIDENT:  Hello.\n")
     assert [k for k, _ in front_kinds(result)] == ["title", "unclassified", "setting"]
+
+
+def test_an_archive_notice_of_the_white_house_archives_is_a_disclaimer_not_speech():
+    """obamawhitehouse.archives.gov opens with a sentence ("This is historical material ..."): it was read as the
+    first spoken paragraph, and the whole header after it went into an unattributed turn (tests/data/fresh/17)."""
+    notice = ("This is historical material “frozen in time”. The website is no longer updated and links to external "
+              "websites and some internal pages may not work.")
+    text = (f"{notice}\n\nThe White House\nOffice of the Press Secretary\nFor Immediate Release\n\n"
+            "Daily Press Briefing by Press Secretary Josh Earnest, 6/4/2015\n\nJames S. Brady Press Briefing Room\n\n"
+            "12:40 P.M. EDT\n\nMR. EARNEST:  It’s nice to see you all this afternoon.\n")
+    result, root = convert(text)
+    assert front_kinds(result)[0] == ("disclaimer", notice)
+    assert header(root, ".//t:titleStmt/t:title") == "Daily Press Briefing by Press Secretary Josh Earnest, 6/4/2015"
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2015-06-04"   # the title's date
+    assert [t.label for t in result.document.turns()] == ["MR. EARNEST:"]
+    check_none_in_sp(root, ["The White House", "Daily Press Briefing", "James S. Brady"])
+
+
+def test_a_page_without_a_title_takes_neither_its_room_nor_its_time_for_one():
+    text = ("James S. Brady Press Briefing Room\n\n1:59 P.M. EST\n\nMS. SANDERS:  Good afternoon.\n\nQ  Thanks.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["setting", "setting"]
+    assert "title" not in [k for k, _ in front_kinds(result)]
+
+
+def test_a_print_pages_banner_name_is_not_the_title_when_a_line_below_names_the_event():
+    """georgewbush-whitehouse.archives.gov print pages: "The White House" / "President George W. Bush" /
+    "Print this document" above the release lines; the title is "Press Briefing by Scott McClellan", and its
+    briefer, named after "by" with no role, is a presenter."""
+    text = ("The White House\nPresident George W. Bush\nPrint this document\n\nFor Immediate Release\nOffice of the "
+            "Press Secretary\nApril 26, 2006\n\nPress Briefing by Scott McClellan\nJames S. Brady Briefing Room\n\n"
+            "12:18 P.M. EDT\n\nMR. McCLELLAN: Good afternoon, everyone.\n\nQ Scott, a question.\n")
+    result, root = convert(text)
+    kinds = dict((t, k) for k, t in front_kinds(result))
+    assert kinds["President George W. Bush"] == "unclassified" and kinds["Print this document"] == "banner"
+    assert header(root, ".//t:titleStmt/t:title") == "Press Briefing by Scott McClellan"
+    assert "Scott McClellan" in [a.text for a in root.iterfind(".//t:titleStmt/t:author", NS)]
+    # without such a line below, a name line at the top is still the title
+    result, root = convert("President George W. Bush\n\nApril 26, 2006\n\nTHE PRESIDENT: Thank you.\n")
+    assert header(root, ".//t:titleStmt/t:title") == "President George W. Bush"
+
+
+def test_a_title_naming_four_officials_is_a_title_not_an_opening_speech():
+    title = ("Secretary of State Antony J. Blinken, Secretary of Defense Lloyd J. Austin III, Japanese Foreign Minister "
+             "Hayashi Yoshimasa and Japanese Defense Minister Hamada Yasukazu at a Joint Press Availability")
+    assert len(title.split()) > 25
+    result, root = convert(f"{title}\n\nSECRETARY BLINKEN: Good evening, everyone.\n\nQ: A question.\n")
+    assert front_kinds(result) == [("title", title)]
+    assert [t.label for t in result.document.turns()] == ["SECRETARY BLINKEN:", "Q:"]
+    # a long line that ends a sentence is still speech
+    speech = "Well, " + " ".join(["we discussed the alliance and the press availability"] * 4) + "."
+    result, _ = convert(f"{speech}\n\nQ: A question.\n")
+    assert not result.document.front
+
+
+@pytest.mark.parametrize("printed, iso", [("6/4/2015", "2015-06-04"), ("Briefing, 1/11/2017", "2017-01-11"),
+                                          ("12/31/1999", "1999-12-31"), ("13/1/2015", None), ("24/7", None),
+                                          ("1/2/34567", None)])
+def test_whitehouse_numeric_dates_are_month_first(printed, iso):
+    assert parse_date(printed) == iso
