@@ -102,6 +102,31 @@ def test_a_word_broken_by_lb_break_no_is_one_word():
         assert fidelity.compare(["the", "detrimentum"], fidelity.edition_words(fmt, render.render(tree, fmt))) is None
 
 
+def test_a_broken_word_stays_whole_when_blank_text_and_an_element_follow_the_break():
+    """papyri.info (EpiDoc): "ἑπτα<lb break="no"/>" then a line's indentation and <supplied>: the text editions
+    printed "ἑπτα ⟨και⟩δεκάτου" and the build refused the document (the reading joined it)."""
+    tree = doc('<p>ἑπτα<lb n="2" break="no"/>\n   <supplied reason="lost">και</supplied>δεκάτου ἔτους'
+               '<hi>x</hi> <lb break="no"/>y</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected == ["ἑπτακαιδεκάτου", "ἔτουςxy"]
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    assert "ἑπτα⟨και⟩δεκάτου ἔτουςxy" in render.render(tree, "text").decode()
+
+
+def test_a_gap_inside_a_word_is_printed_inside_it():
+    """TCP and EpiDoc mark lost letters inside a word ("h<gap/>unteth"): the text formats printed the gap as a word
+    of its own ("h [•] unteth"); now as the HTML does, and a gap between words keeps the source's spaces."""
+    tree = doc('<p>good fellowship h<gap reason="illegible"><desc>•</desc></gap>unteth, Καίσαρ<gap reason="lost"/>ος '
+               'and <gap reason="lost"/> end.</p>')
+    for fmt in ("text", "markdown"):
+        out = render.render(tree, fmt).decode()
+        assert "h[•]unteth, Καίσαρ⟦…⟧ος and ⟦…⟧ end." in out, fmt
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

@@ -498,7 +498,8 @@
     <xsl:variable name="trail" select="not(following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]) and translate(substring(., string-length(.)), $ws, '') = ''"/>
     <xsl:if test="$lead and normalize-space()"><xsl:text> </xsl:text></xsl:if>
     <xsl:value-of select="normalize-space()"/>
-    <xsl:if test="$trail or (not(normalize-space()) and not($lead))"><xsl:text> </xsl:text></xsl:if>
+    <!-- blank text beside a break is nothing, even before an element ("ἑπτα<lb break="no"/>\n <supplied>") -->
+    <xsl:if test="$trail and normalize-space()"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <xsl:template match="*" mode="geni">
@@ -522,10 +523,13 @@
   </xsl:template>
   <xsl:template match="t:space" mode="geni"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="t:supplied" mode="geni">&#x27E8;<xsl:apply-templates mode="geni"/>&#x27E9;</xsl:template>
+  <!-- A gap takes no word boundary of its own: "h<gap/>unteth" is one word with letters missing (TCP, EpiDoc);
+       between words, the source's own spaces stand around it. (The word check still reads a boundary there:
+       the text editions' ⟦marks⟧ and the brackets of a desc are never part of a word.) -->
   <xsl:template match="t:gap" mode="geni">
     <xsl:choose>
-      <xsl:when test="t:desc"><xsl:text> </xsl:text><xsl:call-template name="bracketed-desc"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template><xsl:text> </xsl:text></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat(' ', $ED_OPEN, '…', $ED_CLOSE, ' ')"/></xsl:otherwise>
+      <xsl:when test="t:desc"><xsl:call-template name="bracketed-desc"><xsl:with-param name="open" select="'['"/><xsl:with-param name="close" select="']'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($ED_OPEN, '…', $ED_CLOSE)"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause | t:shift" mode="geni">
