@@ -152,7 +152,8 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
         return
     boundary = (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(el)
                 or name in ("space", "desc", "milestone")) and not _broken(el)
-    if boundary:
+    parent = el.getparent()
+    if boundary or (local(parent) == "subst" and el.getprevious() is not None):   # subst: del, a space, add
         out.append(" ")
     _content(el, out, notes, in_note)
     if boundary:

@@ -285,13 +285,14 @@ def _drop_tree(el) -> None:
 # Editions of TEI from other projects (the generic renderer) say so: these markers tell the readers.
 ANY_TEI_TEXT = "Rendered from TEI by tei-edition (any TEI)"
 ANY_TEI_MD = "<!-- transcript any-tei -->"
-_SUPPLIED = re.compile("[\u27e8\u27e9]")
+_SUPPLIED = re.compile("[\u27e8\u27e9]|~~")
 _HTML_BLOCKS = {"p", "div", "section", "li", "ul", "ol", "td", "th", "tr", "table", "caption", "h1", "h2", "h3",
                 "h4", "h5", "h6", "br", "blockquote", "figure", "figcaption", "dl", "dt", "dd", "nav", "aside"}
 
 
 def _any(text: str, any_tei: bool) -> str:
-    """Supplied text is set in ⟨angle brackets⟩, which may fall inside a word: not a word boundary."""
+    """Supplied text is set in ⟨angle brackets⟩ and deleted text struck with ~~, which may fall inside a word:
+    not a word boundary."""
     return _SUPPLIED.sub("", text) if any_tei else text
 
 

@@ -127,6 +127,21 @@ def test_a_gap_inside_a_word_is_printed_inside_it():
         assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
 
 
+def test_a_deletion_is_struck_and_a_substitution_keeps_its_parts_apart():
+    """<subst><del>wrote</del><add>sent</add></subst> printed "wrotesent" in every format and an unmarked
+    deletion read as the text (the word check agreed, as its reading joined them too). Now "~~wrote~~ sent" in
+    the text formats, a space between the parts in HTML, and the reading splits them the same way."""
+    tree = doc('<p>I <subst><del rend="strikethrough">wrote</del><add place="above">sent</add></subst> it. He '
+               '<del>never</del> came; Kraus<subst><del>Wien</del><add>Ischl</add></subst>.</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected[:4] == ["I", "wrote", "sent", "it"] and "KrausWien" in expected
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    assert "I ~~wrote~~ sent it. He ~~never~~ came; Kraus~~Wien~~ Ischl." in render.render(tree, "text").decode()
+    page = html.fromstring(render.render(tree, "html"))
+    assert page.find_class("tei-subst")[0].text_content() == "wrote sent"
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

@@ -522,6 +522,14 @@
     <xsl:value-of select="concat(' ', $ED_OPEN, normalize-space(concat(@unit, ' ', @n)), $ED_CLOSE, ' ')"/>
   </xsl:template>
   <xsl:template match="t:space" mode="geni"><xsl:text> </xsl:text></xsl:template>
+  <!-- A deletion is marked struck (~~ ~~), as in this project's editions; the parts of a substitution stand
+       apart ("~~wrote~~ sent", not "wrotesent"; tei/anytei.py reads them so). -->
+  <xsl:template match="t:del" mode="geni">
+    <xsl:call-template name="deleted"><xsl:with-param name="content"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
+  </xsl:template>
+  <xsl:template match="t:subst" mode="geni">
+    <xsl:for-each select="*"><xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates select="." mode="geni"/></xsl:for-each>
+  </xsl:template>
   <xsl:template match="t:supplied" mode="geni">&#x27E8;<xsl:apply-templates mode="geni"/>&#x27E9;</xsl:template>
   <!-- A gap takes no word boundary of its own: "h<gap/>unteth" is one word with letters missing (TCP, EpiDoc);
        between words, the source's own spaces stand around it. (The word check still reads a boundary there:

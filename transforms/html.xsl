@@ -829,6 +829,9 @@
     <span class="tei-supplied" title="supplied by the editor{substring(': ', 1, 2 * boolean(@reason))}{@reason}">&#x27E8;<xsl:apply-templates mode="hgeni"/>&#x27E9;</span>
   </xsl:template>
   <xsl:template match="t:unclear" mode="hgeni"><span class="tei-unclear" title="uncertain reading"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
+  <xsl:template match="t:subst" mode="hgeni">
+    <span class="tei-subst"><xsl:for-each select="*"><xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></span>
+  </xsl:template>
   <xsl:template match="t:del" mode="hgeni"><del class="tei-del"><xsl:apply-templates mode="hgeni"/></del></xsl:template>
   <xsl:template match="t:add" mode="hgeni"><ins class="tei-add"><xsl:apply-templates mode="hgeni"/></ins></xsl:template>
   <xsl:template match="t:damage" mode="hgeni"><span class="tei-damage" title="damaged"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
