@@ -23,7 +23,7 @@ BREAKS = ("lb", "pb", "cb")
 @lru_cache(maxsize=None)
 def _lists() -> dict[str, frozenset[str]]:
     text = (resources.transforms_dir() / "common.xsl").read_text(encoding="utf-8")
-    found = dict(re.findall(r'<xsl:variable name="(BLOCKS|FLOATING|SILENT|DOC_PARTS|DOC_PART_HOLDERS)" '
+    found = dict(re.findall(r'<xsl:variable name="(BLOCKS|FLOATING|SILENT|DOC_PARTS|DOC_PART_HOLDERS|ELEMENT_ONLY)" '
                             r'select="\'([^\']*)\'"', text))
     strip = re.search(r'<xsl:strip-space elements="([^"]*)"', text).group(1)
     found["STRIP"] = strip.replace("t:", "")
@@ -128,6 +128,11 @@ def _broken(el) -> bool:
     return local(el) in BREAKS and el.get("break") == "no"
 
 
+def _holds_text(el) -> bool:
+    """Whether text (not blank) stands directly in the element."""
+    return bool(el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in el)
+
+
 def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
     name = local(el)
     lists = _lists()
@@ -153,7 +158,9 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
     boundary = (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(el)
                 or name in ("space", "desc", "milestone")) and not _broken(el)
     parent = el.getparent()
-    if boundary or (local(parent) == "subst" and el.getprevious() is not None):   # subst: del, a space, add
+    if boundary or (local(parent) in lists["ELEMENT_ONLY"]   # its parts apart (common.xsl: gparts)
+                    and any(isinstance(x.tag, str) for x in el.itersiblings(preceding=True))
+                    and not _holds_text(parent)):
         out.append(" ")
     _content(el, out, notes, in_note)
     if boundary:

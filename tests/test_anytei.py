@@ -142,6 +142,42 @@ def test_a_deletion_is_struck_and_a_substitution_keeps_its_parts_apart():
     assert page.find_class("tei-subst")[0].text_content() == "wrote sent"
 
 
+def test_dictionary_entries_are_blocks_and_the_parts_of_element_only_content_stand_apart():
+    """FreeDict (TEI dictionaries): every <entry> of a body ran into one paragraph, its parts glued ("tithinfMondtag");
+    a <cit> printed "canoVerg.". An entry is a block (model.entryLike), and the children of an element whose
+    content model admits no text (tools/tei_classes.py: ELEMENT_ONLY) take a word boundary between them."""
+    tree = doc('<entry><form><orth>tithi</orth></form><gramGrp><pos>n</pos><gen>f</gen></gramGrp><sense>'
+               '<cit type="trans"><quote>Mondtag</quote></cit></sense></entry><entry><form><orth>agni</orth></form>'
+               '<sense><def>Feuer</def><def>Gott</def></sense></entry><gramGrp>Noun: <pos>n</pos><gen>f</gen>'
+               '</gramGrp><p>As the poet says <cit><quote>arma virumque cano</quote>'
+               '<bibl>Verg. Aen. 1.1</bibl></cit> here, <persName><forename>Jo</forename><surname>Ann</surname>'
+               '</persName>.</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected[:4] == ["tithi", "n", "f", "Mondtag"] and "JoAnn" in expected   # persName is mixed content
+    assert "nf" in expected   # text among the parts: the source's own spacing is kept
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    text = render.render(tree, "text").decode()
+    assert "\ntithi n f Mondtag\n\nagni Feuer Gott\n" in text and "cano Verg. Aen. 1.1 here, JoAnn." in text
+    page = html.fromstring(render.render(tree, "html"))
+    assert [e.text_content() for e in page.find_class("tei-entry")] == ["tithi n f Mondtag", "agni Feuer Gott"]
+
+
+def test_the_generated_element_lists_are_those_of_tei_all():
+    """common.xsl's BLOCKS and ELEMENT_ONLY lists are what tools/tei_classes.py reads from the official schema."""
+    rng = SHARED / "reference" / "tei_all.rng"
+    require(rng.is_file(), f"the official TEI schema is not at {rng}")
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("tei_classes", REPO / "tools" / "tei_classes.py")
+    classes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(classes)
+    lists = anytei._lists()
+    assert sorted(lists["BLOCKS"]) == classes.block_elements(str(rng))
+    assert sorted(lists["ELEMENT_ONLY"]) == classes.element_only(str(rng))
+    assert {"cit", "subst", "entry", "app", "choice"} <= lists["ELEMENT_ONLY"]
+    assert not {"p", "hi", "persName", "seg", "l"} & lists["ELEMENT_ONLY"]
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

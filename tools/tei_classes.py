@@ -1,8 +1,12 @@
-"""Generate the list of TEI block elements that common.xsl carries as data (between its BEGIN/END markers).
+"""Generate the lists of TEI elements that common.xsl carries as data (between their BEGIN/END markers): the
+block elements, and the elements of element-only content.
 
 A block is any element of the TEI model classes that hold structural units (divisions, paragraphs and lines,
 utterances, lists and tables, the parts that open and close a division, front matter and title pages),
-read from the official tei_all.rng. The list is committed in common.xsl; rerun after a TEI release:
+read from the official tei_all.rng. An element of element-only content is one whose content model admits
+child elements and no text (cit, subst, entry, imprint, msIdentifier...): blank text there is insignificant, so
+its children take a word boundary between them even where the source prints none ("<cit><quote>…cano</quote>
+<bibl>Verg.</bibl></cit>"). The lists are committed in common.xsl; rerun after a TEI release:
 
     python tools/tei_classes.py ../shared/reference/tei_all.rng --write transforms/common.xsl
 """
@@ -21,7 +25,7 @@ BLOCK_CLASSES = ["model.divLike", "model.divGenLike", "model.divPart", "model.di
                  "model.listLike", "model.titlepagePart", "model.pLike.front", "model.lLike", "model.pLike",
                  "model.divPart.spoken", "model.div1Like", "model.div2Like", "model.div3Like", "model.div4Like",
                  "model.div5Like", "model.div6Like", "model.div7Like", "model.frontPart.drama",
-                 "model.resource"]
+                 "model.resource", "model.entryLike"]
 # Structural elements that no class names (children of the containers above, and the text's own frame).
 EXTRA = ["text", "body", "front", "back", "group", "floatingText", "item", "row", "cell", "castGroup",
          "castItem", "figure", "lg", "sp", "speaker", "head", "titlePage", "docTitle", "div", "u"]
@@ -31,6 +35,8 @@ EXTRA = ["text", "body", "front", "back", "group", "floatingText", "item", "row"
 EXCLUDE = {"docAuthor", "docDate", "docEdition", "docImprint", "graphic", "binaryObject", "meeting", "facsimile",
            "sourceDoc", "standOff", "fsdDecl", "schemaSpec", "performance", "set", "imprimatur"}
 BEGIN, END = "<!-- BEGIN generated block list (tools/tei_classes.py) -->", "<!-- END generated block list -->"
+EO_BEGIN = "<!-- BEGIN generated element-only list (tools/tei_classes.py) -->"
+EO_END = "<!-- END generated element-only list -->"
 
 
 def block_elements(rng_path: str) -> list[str]:
@@ -55,25 +61,74 @@ def block_elements(rng_path: str) -> list[str]:
     return sorted(n for n in names - EXCLUDE if n and ":" not in n)
 
 
+# Mixed content in TEI, but written element-only in dictionaries (FreeDict, TEI Lex-0: <form><orth/><pron/></form>,
+# <gramGrp><pos/><gen/></gramGrp>). The renderers give their parts a boundary only where no text stands among them.
+ELEMENT_ONLY_EXTRA = {"form", "gramGrp", "sense"}
+
+
+def element_only(rng_path: str) -> list[str]:
+    """Elements whose content (attributes aside) holds elements and no text, data or value (and the extra ones)."""
+    root = etree.parse(rng_path).getroot()
+    defines: dict[str, list] = {}
+    for d in root.iter(f"{RNG}define"):
+        defines.setdefault(d.get("name"), []).append(d)
+    element_defines = {n for n, ds in defines.items() if any(d.find(f"{RNG}element") is not None for d in ds)}
+
+    def content(pattern, seen: frozenset) -> tuple[bool, bool]:
+        text = elements = False
+        for node in pattern.iterchildren(tag=etree.Element):
+            if node.tag in (f"{RNG}attribute", f"{RNG}anyName"):
+                continue
+            if node.tag in (f"{RNG}text", f"{RNG}data", f"{RNG}value"):
+                text = True
+            elif node.tag == f"{RNG}element" or (node.tag == f"{RNG}ref" and node.get("name") in element_defines):
+                elements = True
+            elif node.tag == f"{RNG}ref":
+                name = node.get("name")
+                for d in defines.get(name, []) if name not in seen else []:
+                    t, e = content(d, seen | {name})
+                    text, elements = text or t, elements or e
+            else:
+                t, e = content(node, seen)
+                text, elements = text or t, elements or e
+        return text, elements
+
+    names = set(ELEMENT_ONLY_EXTRA)
+    for name in element_defines:
+        element = next(d.find(f"{RNG}element") for d in defines[name] if d.find(f"{RNG}element") is not None)
+        text, elements = content(element, frozenset())
+        if elements and not text and element.get("name") and ":" not in element.get("name"):
+            names.add(element.get("name"))
+    return sorted(names)
+
+
+def _replace(text: str, begin: str, end: str, block: str) -> tuple[str, int]:
+    return re.subn(re.escape(begin) + ".*?" + re.escape(end), lambda _m: f"{begin}\n  {block}\n  {end}", text,
+                   flags=re.S)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("rng")
     ap.add_argument("--write", help="replace the list between the markers in this stylesheet")
     args = ap.parse_args(argv)
     names = block_elements(args.rng)
+    only = element_only(args.rng)
     line = " " + " ".join(names) + " "
+    only_line = " " + " ".join(only) + " "
     if not args.write:
         print(line)
+        print(only_line)
         return 0
     path = Path(args.write)
     text = path.read_text(encoding="utf-8")
-    block = f"{BEGIN}\n  <xsl:variable name=\"BLOCKS\" select=\"'{line}'\"/>\n  {END}"
-    new, n = re.subn(re.escape(BEGIN) + ".*?" + re.escape(END), block, text, flags=re.S)
-    if n != 1:
+    text, n = _replace(text, BEGIN, END, f"<xsl:variable name=\"BLOCKS\" select=\"'{line}'\"/>")
+    text, m = _replace(text, EO_BEGIN, EO_END, f"<xsl:variable name=\"ELEMENT_ONLY\" select=\"'{only_line}'\"/>")
+    if n != 1 or m != 1:
         print(f"{path}: markers not found", file=sys.stderr)
         return 1
-    path.write_text(new, encoding="utf-8")
-    print(f"{len(names)} block elements written to {path}")
+    path.write_text(text, encoding="utf-8")
+    print(f"{len(names)} block and {len(only)} element-only elements written to {path}")
     return 0
 
 

@@ -222,8 +222,12 @@
   <xsl:variable name="ours" select="boolean($header/t:encodingDesc/t:appInfo/t:application[@ident = 'tei-edition'])"/>
   <xsl:variable name="TEI_NS" select="'http://www.tei-c.org/ns/1.0'"/>
   <!-- BEGIN generated block list (tools/tei_classes.py) -->
-  <xsl:variable name="BLOCKS" select="' ab address annotationBlock argument back body byline castGroup castItem castList cell closer dateline div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eTree epigraph epilogue figure floatingText forest front graph group head item l lg list listApp listBibl listEvent listForest listNym listObject listOrg listPerson listPlace listRelation listWit opener p postscript prologue row salute signed sp spGrp speaker table text titlePage titlePart trailer tree u '"/>
+  <xsl:variable name="BLOCKS" select="' ab address annotationBlock argument back body byline castGroup castItem castList cell closer dateline div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eTree entry entryFree epigraph epilogue figure floatingText forest front graph group head item l lg list listApp listBibl listEvent listForest listNym listObject listOrg listPerson listPlace listRelation listWit opener p postscript prologue row salute signed sp spGrp speaker superEntry table text titlePage titlePart trailer tree u '"/>
   <!-- END generated block list -->
+  <!-- Elements of element-only content (tools/tei_classes.py): their children take a word boundary between them. -->
+  <!-- BEGIN generated element-only list (tools/tei_classes.py) -->
+  <xsl:variable name="ELEMENT_ONLY" select="' TEI abstract additional address adminInfo altGrp altIdentifier alternate analytic annotation annotationBlock app appInfo application arc argument attDef attList availability back biblFull biblStruct bicond binding bindingDesc body broadcast cRefPattern calendar calendarDesc castGroup castList category certainty char charDecl choice cit citeStructure classDecl classSpec classes climate cond constraintDecl constraintSpec content correction correspAction correspContext correspDesc custodialHist dataRef dataSpec datatype decoDesc dimensions div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eLeaf eTree editionStmt editorialDecl elementSpec ellipsis encodingDesc entry epigraph epilogue equipment event exemplum fDecl fLib facsimile figure fileDesc floatingText forest form front fs fsConstraints fsDecl fsdDecl fvLib gap glyph gramGrp graph graphic group handDesc handNotes history hom hyphenation iNode if imprint incident index interleave interpGrp interpretation join joinGrp keywords kinesic langKnowledge langUsage layoutDesc leaf lg linkGrp list listAnnotation listApp listBibl listChange listEvent listForest listNym listObject listOrg listPerson listPlace listPrefixDef listRef listRelation listTranspose listWit location locusGrp macroSpec media metDecl model modelGrp modelSequence moduleRef moduleSpec monogr msContents msDesc msFrag msIdentifier msItem msItemStruct msPart namespace node normalization notatedMusic noteGrp notesStmt nym object objectDesc objectIdentifier org paramList paramSpec particDesc performance person personGrp persona physDesc place population postscript precision prefixDef profileDesc projectDesc prologue publicationStmt punctuation quotation rdgGrp recordHist recording recordingStmt refsDecl relatedItem relation remarks respStmt respons revisionDesc root row ruby samplingDecl schemaRef schemaSpec scriptDesc scriptStmt seal sealDesc segmentation sense sequence seriesStmt set setting settingDesc sourceDesc sourceDoc sp spGrp space spanGrp specGrp specList standOff state stdVals styleDefDecl subst substJoin superEntry supportDesc surface surfaceGrp table tagsDecl taxonomy teiCorpus teiHeader terrain text textClass textDesc timeline titlePage titleStmt trait transcriptionDesc transpose tree triangle typeDesc unitDecl unitDef vAlt vColl vDefault vLabel vMerge vNot vRange valItem valList vocal '"/>
+  <!-- END generated element-only list -->
   <!-- Elements that stand between blocks as blocks of their own, or inline inside text. -->
   <xsl:variable name="FLOATING" select="' note pb cb lb milestone gap kinesic vocal incident pause shift anchor figure stage fw space timeline link linkGrp join joinGrp alt altGrp '"/>
   <xsl:variable name="BLOCKS_FLOATING" select="concat($BLOCKS, $FLOATING)"/>
@@ -410,7 +414,7 @@
         <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates select="." mode="geni"/></xsl:with-param></xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
+        <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:call-template name="gparts"/></xsl:with-param></xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -506,8 +510,25 @@
     <xsl:choose>
       <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
       <xsl:when test="f:blockish-name(.)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><xsl:call-template name="gparts"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="gparts">
+    <xsl:choose>
+      <xsl:when test="* and not(text()[normalize-space()]) and f:element-only(.)">
+        <xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="geni"/></xsl:for-each>
+      </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <!-- The parts of an element of element-only content stand apart ("~~wrote~~ sent", "cano Verg."; a word
+       boundary, as tei/anytei.py reads them): a space where the source put no blank text between them. -->
+  <func:function name="f:element-only">
+    <xsl:param name="n"/>
+    <func:result select="namespace-uri($n) = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name($n), ' '))"/>
+  </func:function>
+  <xsl:template name="part-boundary">
+    <xsl:if test="self::* and preceding-sibling::node()[1]/self::*"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
   <xsl:template match="t:choice | t:app" mode="geni"><xsl:apply-templates select="f:reading(.)" mode="geni"/></xsl:template>
   <xsl:template match="t:lb | t:cb" mode="geni">
@@ -522,13 +543,9 @@
     <xsl:value-of select="concat(' ', $ED_OPEN, normalize-space(concat(@unit, ' ', @n)), $ED_CLOSE, ' ')"/>
   </xsl:template>
   <xsl:template match="t:space" mode="geni"><xsl:text> </xsl:text></xsl:template>
-  <!-- A deletion is marked struck (~~ ~~), as in this project's editions; the parts of a substitution stand
-       apart ("~~wrote~~ sent", not "wrotesent"; tei/anytei.py reads them so). -->
+  <!-- A deletion is marked struck (~~ ~~), as in this project's editions. -->
   <xsl:template match="t:del" mode="geni">
     <xsl:call-template name="deleted"><xsl:with-param name="content"><xsl:apply-templates mode="geni"/></xsl:with-param></xsl:call-template>
-  </xsl:template>
-  <xsl:template match="t:subst" mode="geni">
-    <xsl:for-each select="*"><xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates select="." mode="geni"/></xsl:for-each>
   </xsl:template>
   <xsl:template match="t:supplied" mode="geni">&#x27E8;<xsl:apply-templates mode="geni"/>&#x27E9;</xsl:template>
   <!-- A gap takes no word boundary of its own: "h<gap/>unteth" is one word with letters missing (TCP, EpiDoc);

@@ -622,7 +622,7 @@
         <p class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:apply-templates mode="hgeni"/></p>
       </xsl:when>
       <xsl:otherwise>
-        <div class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:apply-templates mode="hgeni"/></div>
+        <div class="tei-{local-name()}"><xsl:call-template name="h-attrs"/><xsl:call-template name="hparts"/></div>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -771,7 +771,14 @@
       <xsl:when test="f:blockish-name(.)">
         <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span></xsl:otherwise>
+      <xsl:otherwise><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/><xsl:call-template name="hparts"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- An element's content; the parts of one of element-only content apart (common.xsl: gparts). -->
+  <xsl:template name="hparts">
+    <xsl:choose>
+      <xsl:when test="* and not(text()[normalize-space()]) and f:element-only(.)"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="hgeni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -829,9 +836,6 @@
     <span class="tei-supplied" title="supplied by the editor{substring(': ', 1, 2 * boolean(@reason))}{@reason}">&#x27E8;<xsl:apply-templates mode="hgeni"/>&#x27E9;</span>
   </xsl:template>
   <xsl:template match="t:unclear" mode="hgeni"><span class="tei-unclear" title="uncertain reading"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
-  <xsl:template match="t:subst" mode="hgeni">
-    <span class="tei-subst"><xsl:for-each select="*"><xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></span>
-  </xsl:template>
   <xsl:template match="t:del" mode="hgeni"><del class="tei-del"><xsl:apply-templates mode="hgeni"/></del></xsl:template>
   <xsl:template match="t:add" mode="hgeni"><ins class="tei-add"><xsl:apply-templates mode="hgeni"/></ins></xsl:template>
   <xsl:template match="t:damage" mode="hgeni"><span class="tei-damage" title="damaged"><xsl:apply-templates mode="hgeni"/></span></xsl:template>
