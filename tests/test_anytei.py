@@ -178,6 +178,14 @@ def test_the_generated_element_lists_are_those_of_tei_all():
     assert not {"p", "hi", "persName", "seg", "l"} & lists["ELEMENT_ONLY"]
 
 
+def test_a_page_break_without_a_number_is_marked_as_a_page_not_an_empty_p():
+    """TCP books and facsimile-only breaks (<pb facs="..."/>) printed an empty "⟦p.⟧" (70 in one TCP book)."""
+    tree = doc('<p>end of one<pb facs="f2"/> start of the next<pb n=" 7 "/> and on.</p>')
+    text = render.render(tree, "text").decode()
+    assert "end of one ⟦page⟧ start of the next ⟦p. 7⟧ and on." in text
+    assert [m.text for m in html.fromstring(render.render(tree, "html")).find_class("pb")] == ["[page]", "[p. 7]"]
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

@@ -282,6 +282,12 @@
     <func:result select="$n/following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]
                          [self::* or normalize-space() or f:next(.)[not(self::* and f:blockish(.))]]"/>
   </func:function>
+  <!-- A page break's marker: "p. 7"; "page" where the break has no number (TCP, facsimile-only breaks). -->
+  <func:function name="f:page">
+    <xsl:param name="pb"/>
+    <func:result select="concat(substring('page', 1, 4 * not(normalize-space($pb/@n))),
+                                substring(concat('p. ', normalize-space($pb/@n)), 1, 99 * boolean(normalize-space($pb/@n))))"/>
+  </func:function>
   <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
   <func:function name="f:blockish">
     <xsl:param name="n"/>
@@ -536,7 +542,7 @@
   </xsl:template>
   <xsl:template match="t:pb" mode="geni">
     <xsl:if test="not(@break = 'no')">
-      <xsl:value-of select="concat(' ', $ED_OPEN, 'p.', substring(' ', 1, string-length(@n)), @n, $ED_CLOSE, ' ')"/>
+      <xsl:value-of select="concat(' ', $ED_OPEN, f:page(.), $ED_CLOSE, ' ')"/>
     </xsl:if>
   </xsl:template>
   <xsl:template match="t:milestone" mode="geni">

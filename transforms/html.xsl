@@ -825,7 +825,7 @@
   </xsl:template>
   <xsl:template match="t:pb" mode="hgeni">
     <xsl:if test="not(@break = 'no')">
-      <span class="pb editorial" role="note"><xsl:value-of select="concat('[p.', substring(' ', 1, string-length(@n)), @n, ']')"/></span>
+      <span class="pb editorial" role="note"><xsl:value-of select="concat('[', f:page(.), ']')"/></span>
     </xsl:if>
   </xsl:template>
   <xsl:template match="t:milestone" mode="hgeni">
