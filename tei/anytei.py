@@ -93,8 +93,10 @@ def is_blockish(el) -> bool:
 
 
 def reading_of(choice):
-    for name in ("expan", "corr", "reg", "lem", "rdg"):
-        found = choice.find(f"{T}{name}")
+    """common.xsl's f:reading: the expansion, correction, regularisation, lemma or first reading (a lemma or
+    reading may stand in a group, rdgGrp)."""
+    for path in ("expan", "corr", "reg", "lem", "rdgGrp/lem", "rdg", "rdgGrp/rdg"):
+        found = choice.find("/".join(f"{T}{step}" for step in path.split("/")))
         if found is not None:
             return found
     return next((c for c in choice if isinstance(c.tag, str)), None)
@@ -133,6 +135,19 @@ def _holds_text(el) -> bool:
     return bool(el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in el)
 
 
+def _walk_reading(el, chosen, out: list[str], notes: list[str], in_note: bool) -> None:
+    for child in el:   # in document order, as the footnotes are numbered
+        if child is chosen:
+            _walk(child, out, notes, in_note)
+        elif local(child) == "rdgGrp" and chosen is not None and chosen.getparent() is child:
+            _walk_reading(child, chosen, out, notes, in_note)
+        elif isinstance(child.tag, str) and not in_note:
+            # Not shown, but a footnote in it is printed by every edition (common.xsl's FOOTNOTES: every
+            # note of the text not standing as a block): an apparatus' note on its reading, above all.
+            for note in _footnotes_in(child):
+                _walk(note, out, notes, in_note)
+
+
 def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
     name = local(el)
     lists = _lists()
@@ -145,15 +160,7 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
         out.append(" ")
         return
     if name in ("choice", "app"):
-        chosen = reading_of(el)
-        for child in el:   # in document order, as the footnotes are numbered
-            if child is chosen:
-                _walk(child, out, notes, in_note)
-            elif isinstance(child.tag, str) and not in_note:
-                # Not shown, but a footnote in it is printed by every edition (common.xsl's FOOTNOTES: every
-                # note of the text not standing as a block): an apparatus' note on its reading, above all.
-                for note in _footnotes_in(child):
-                    _walk(note, out, notes, in_note)
+        _walk_reading(el, reading_of(el), out, notes, in_note)
         return
     boundary = (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(el)
                 or name in ("space", "desc", "milestone")) and not _broken(el)

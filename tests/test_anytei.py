@@ -186,6 +186,28 @@ def test_a_page_break_without_a_number_is_marked_as_a_page_not_an_empty_p():
     assert [m.text for m in html.fromstring(render.render(tree, "html")).find_class("pb")] == ["[page]", "[p. 7]"]
 
 
+def test_the_contents_list_shows_headings_without_their_notes_and_with_their_line_breaks():
+    """Dingler (the German Text Archive's format) breaks headings with <lb/> and notes them: the contents list
+    printed "ErstesCapitel" and "Second chapterWritten in 1850." (the footnote inside the link)."""
+    tree = doc('<div><head>Erstes<lb/>Capitel</head><p>One.</p></div><div><head>Second <choice><sic>chaptre</sic>'
+               '<corr>chapter</corr></choice><note place="foot">Written in 1850.</note></head><p>Two.</p></div>')
+    page = html.fromstring(render.render(tree, "html"))
+    assert [a.text_content() for a in page.find_class("toc")[0].iter("a")] == ["Erstes Capitel", "Second chapter"]
+    assert "Written in 1850." in page.find_class("notes")[0].text_content()   # the note is still a footnote
+
+
+def test_a_group_of_readings_shows_its_lemma_once():
+    """<app><rdgGrp><lem>honour</lem><rdg>honor</rdg></rdgGrp></app> printed both readings ("honourhonor")."""
+    tree = doc('<p>x <app><rdgGrp type="orthographic"><lem wit="#A">honour</lem><rdg wit="#B">honor</rdg></rdgGrp>'
+               '</app> y.</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected == ["x", "honour", "y"]
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    entry = html.fromstring(render.render(tree, "html")).find_class("tei-app")[0]
+    assert entry.text_content() == "honour" and entry.get("title") == "rdg #B: honor"
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

@@ -316,7 +316,8 @@
     <func:result select="boolean($kids[f:blockish(.)])"/>
   </func:function>
   <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available.
-       Of an apparatus entry (app): the lemma, else the first reading; the variants are available. -->
+       Of an apparatus entry (app): the lemma, else the first reading, standing alone or in a group of readings
+       (rdgGrp: tei/anytei.reading_of looks in the same places); the variants are available. -->
   <func:function name="f:reading">
     <xsl:param name="choice"/>
     <xsl:choose>
@@ -324,7 +325,9 @@
       <xsl:when test="$choice/t:corr"><func:result select="$choice/t:corr[1]"/></xsl:when>
       <xsl:when test="$choice/t:reg"><func:result select="$choice/t:reg[1]"/></xsl:when>
       <xsl:when test="$choice/t:lem"><func:result select="$choice/t:lem[1]"/></xsl:when>
+      <xsl:when test="$choice/t:rdgGrp/t:lem"><func:result select="($choice/t:rdgGrp/t:lem)[1]"/></xsl:when>
       <xsl:when test="$choice/t:rdg"><func:result select="$choice/t:rdg[1]"/></xsl:when>
+      <xsl:when test="$choice/t:rdgGrp/t:rdg"><func:result select="($choice/t:rdgGrp/t:rdg)[1]"/></xsl:when>
       <xsl:otherwise><func:result select="$choice/*[1]"/></xsl:otherwise>
     </xsl:choose>
   </func:function>

@@ -595,7 +595,8 @@
         <h2 id="toc-heading">Contents</h2>
         <ol>
           <xsl:for-each select="$divs">
-            <li class="toc-{f:depth(.)}"><a href="#{f:section-id(.)}"><xsl:value-of select="normalize-space(t:head[1])"/></a></li>
+            <xsl:variable name="heading"><xsl:apply-templates select="t:head[1]/node()" mode="toc"/></xsl:variable>
+            <li class="toc-{f:depth(.)}"><a href="#{f:section-id(.)}"><xsl:value-of select="normalize-space($heading)"/></a></li>
           </xsl:for-each>
         </ol>
       </nav>
@@ -653,6 +654,11 @@
     <xsl:apply-templates select="." mode="hgeni"/>
     <xsl:for-each select="f:run-next(.)"><xsl:call-template name="hrun"/></xsl:for-each>
   </xsl:template>
+
+  <!-- A heading as the contents list shows it: its words, a line break as a space, without its notes. -->
+  <xsl:template match="t:note | t:pb | t:fw" mode="toc"/>
+  <xsl:template match="t:lb | t:cb" mode="toc"><xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if></xsl:template>
+  <xsl:template match="t:choice | t:app" mode="toc"><xsl:apply-templates select="f:reading(.)" mode="toc"/></xsl:template>
 
   <!-- The id of a division for the table of contents: its own, or one made from its position. -->
   <func:function name="f:section-id">
@@ -809,7 +815,7 @@
   <xsl:template match="t:choice | t:app" mode="hgeni">
     <xsl:variable name="shown" select="f:reading(.)"/>
     <xsl:variable name="other">
-      <xsl:for-each select="*[count(. | $shown) != 1]">
+      <xsl:for-each select="(* | t:rdgGrp/*)[not(self::t:rdgGrp)][count(. | $shown) != 1]">
         <xsl:if test="position() &gt; 1"> / </xsl:if>
         <xsl:value-of select="concat(local-name(), substring(' ', 1, string-length(@wit)), @wit, ': ', normalize-space(.))"/>
       </xsl:for-each>
