@@ -130,6 +130,14 @@ def _broken(el) -> bool:
     return local(el) in BREAKS and el.get("break") == "no"
 
 
+def _token_boundary(el) -> bool:
+    """common.xsl's token-boundary: a <w> right after another <w>, nothing between, neither joining."""
+    if local(el) != "w" or el.get("join") in ("left", "both"):
+        return False
+    prev = el.getprevious()
+    return prev is not None and local(prev) == "w" and not prev.tail and prev.get("join") not in ("right", "both")
+
+
 def _holds_text(el) -> bool:
     """Whether text (not blank) stands directly in the element."""
     return bool(el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in el)
@@ -167,7 +175,7 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
     parent = el.getparent()
     if boundary or (local(parent) in lists["ELEMENT_ONLY"]   # its parts apart (common.xsl: gparts)
                     and any(isinstance(x.tag, str) for x in el.itersiblings(preceding=True))
-                    and not _holds_text(parent)):
+                    and not _holds_text(parent)) or _token_boundary(el):
         out.append(" ")
     _content(el, out, notes, in_note)
     if boundary:

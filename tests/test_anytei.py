@@ -208,6 +208,24 @@ def test_a_group_of_readings_shows_its_lemma_once():
     assert entry.text_content() == "honour" and entry.get("title") == "rdg #B: honor"
 
 
+def test_iso_spoken_tei_names_the_speaker_of_an_annotation_block_and_keeps_tokens_apart():
+    """ISO 24624 spoken TEI puts @who on the annotationBlock around the u, and tokens as adjacent <w>: no speaker
+    was shown and the words ran together ("sowhat"). A pc, and a w with @join, still join."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p>p</p>'
+              '</publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc><profileDesc><particDesc><person '
+              'xml:id="SPK0"><persName>Anna</persName></person></particDesc></profileDesc></teiHeader>')
+    tree = doc('<annotationBlock who="#SPK0"><u><seg><w>so</w><w>what</w><pause/><w>now</w><pc>?</pc> <w join="right">'
+               'can</w><w>not</w></seg></u></annotationBlock>', header)
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected == ["so", "what", "now", "cannot"]
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    text = render.render(tree, "text").decode()
+    assert "⟦Anna⟧" in text and "so what" in text and "now? cannot" in text
+    page = html.fromstring(render.render(tree, "html"))
+    assert page.find_class("speaker")[0].text_content() == "[Anna]"
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

@@ -282,6 +282,18 @@
     <func:result select="$n/following-sibling::node()[1]/self::node()[not(self::* and f:blockish(.))]
                          [self::* or normalize-space() or f:next(.)[not(self::* and f:blockish(.))]]"/>
   </func:function>
+  <!-- Who speaks an utterance: its @who, or that of the annotationBlock holding it (ISO 24624 spoken TEI). -->
+  <func:function name="f:who">
+    <xsl:param name="u"/>
+    <func:result select="$u/@who | $u[not(@who)]/parent::t:annotationBlock/@who"/>
+  </func:function>
+  <!-- Tokens: a word (w) right after another with nothing between is a word of its own, unless either joins. -->
+  <xsl:template name="token-boundary">
+    <xsl:if test="self::t:w and not(@join = 'left' or @join = 'both')
+                  and preceding-sibling::node()[1]/self::t:w[not(@join = 'right' or @join = 'both')]">
+      <xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
   <!-- A page break's marker: "p. 7"; "page" where the break has no number (TCP, facsimile-only breaks). -->
   <func:function name="f:page">
     <xsl:param name="pb"/>
@@ -454,9 +466,10 @@
   </xsl:template>
 
   <xsl:template match="t:u" mode="gen">
-    <xsl:if test="@who and not(preceding-sibling::*[1]/self::t:note[@type = 'speaker'])">
+    <xsl:variable name="who" select="f:who(.)"/>
+    <xsl:if test="$who and not(preceding-sibling::*[1]/self::t:note[@type = 'speaker'])">
       <xsl:call-template name="gpara">
-        <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name(@who), $ED_CLOSE)"/>
+        <xsl:with-param name="text" select="concat($ED_OPEN, f:who-name($who), $ED_CLOSE)"/>
         <xsl:with-param name="kind" select="'label'"/>
       </xsl:call-template>
     </xsl:if>
@@ -519,7 +532,7 @@
     <xsl:choose>
       <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
       <xsl:when test="f:blockish-name(.)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
-      <xsl:otherwise><xsl:call-template name="gparts"/></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="token-boundary"/><xsl:call-template name="gparts"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="gparts">

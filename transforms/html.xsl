@@ -707,11 +707,12 @@
   <xsl:template match="t:note[@type = 'speaker']" mode="hgen"><p class="speaker tei-note"><xsl:apply-templates mode="hgeni"/></p></xsl:template>
 
   <xsl:template match="t:u" mode="hgen">
+    <xsl:variable name="who" select="f:who(.)"/>
     <div class="sp tei-u"><xsl:call-template name="h-attrs"/>
-      <xsl:if test="@who">
-        <xsl:attribute name="data-who"><xsl:value-of select="substring-after(@who, '#')"/></xsl:attribute>
+      <xsl:if test="$who">
+        <xsl:attribute name="data-who"><xsl:value-of select="substring-after($who, '#')"/></xsl:attribute>
         <xsl:if test="not(preceding-sibling::*[1]/self::t:note[@type = 'speaker'])">
-          <p class="speaker supplied editorial"><xsl:value-of select="concat('[', f:who-name(@who), ']')"/></p>
+          <p class="speaker supplied editorial"><xsl:value-of select="concat('[', f:who-name($who), ']')"/></p>
         </xsl:if>
       </xsl:if>
       <xsl:choose>
@@ -777,7 +778,7 @@
       <xsl:when test="f:blockish-name(.)">
         <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
       </xsl:when>
-      <xsl:otherwise><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/><xsl:call-template name="hparts"/></span></xsl:otherwise>
+      <xsl:otherwise><xsl:call-template name="token-boundary"/><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/><xsl:call-template name="hparts"/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- An element's content; the parts of one of element-only content apart (common.xsl: gparts). -->
