@@ -251,5 +251,10 @@ def fallback_elements(root) -> list[str]:
 def outside_note(root) -> str:
     names = fallback_elements(root)
     shown = ", ".join(names[:20]) + (f" (+{len(names) - 20} more)" if len(names) > 20 else "")
-    return ("outside the project customization: rendered as TEI P5 by the generic renderer"
+    note = ("outside the project customization: rendered as TEI P5 by the generic renderer"
             + (f"; by their TEI class only: {shown}" if names else ""))
+    text_el = root.find(f"{T}text")
+    if text_el is not None and not "".join(text_el.itertext()).strip():
+        # a manuscript description (msDesc) or a catalogue record: its words are all in the header
+        note += "; its <text> holds no words, so the editions are empty (the teiHeader is not rendered)"
+    return note

@@ -444,6 +444,16 @@ def test_the_gate_renders_foreign_tei_with_a_note(path):
     assert note.startswith("outside the project customization")
 
 
+def test_a_tei_whose_text_holds_no_words_is_said_to_give_empty_editions(tmp_path):
+    """A manuscript description (the Bodleian's medieval-mss) keeps everything in its header: the editions were
+    empty without a word; the gate's note says so, and a text with words does not get that clause."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>MS. Bodl. 531</title></titleStmt><publicationStmt><p>p</p>'
+              '</publicationStmt><sourceDesc><msDesc><msIdentifier><idno>MS. Bodl. 531</idno></msIdentifier>'
+              '</msDesc></sourceDesc></fileDesc></teiHeader>')
+    assert "holds no words" in gate(doc("<p/>", header), tmp_path / "ms.xml")
+    assert "holds no words" not in gate(doc("<p>A word.</p>", header), tmp_path / "ms.xml")
+
+
 def test_the_gate_refuses_tei_p4_not_tei_and_not_well_formed(tmp_path):
     with pytest.raises(InputError, match="TEI P4"):
         gate(xmlio.parse_file(FIXTURES / "teic-p4-carol.xml"), "p4.xml")
