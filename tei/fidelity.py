@@ -306,7 +306,7 @@ def _html_any(doc) -> str:
         if " editorial " in cls:
             out.append(" ")
             return
-        boundary = el.tag in _HTML_BLOCKS or " block " in cls
+        boundary = el.tag in _HTML_BLOCKS or " block " in cls or " boundary " in cls   # an event: inline, apart
         if boundary:
             out.append(" ")
         out.append(el.text or "")

@@ -226,6 +226,18 @@ def test_iso_spoken_tei_names_the_speaker_of_an_annotation_block_and_keeps_token
     assert page.find_class("speaker")[0].text_content() == "[Anna]"
 
 
+def test_an_event_inside_a_sentence_stays_in_the_line_in_html():
+    """A pause or a vocal between words (ISO spoken TEI, ParlaMint's seg) was set on a line of its own in HTML
+    (class "block"); it stays inline now, still a word boundary for the check."""
+    tree = doc('<u><seg>so what<pause/>now <vocal><desc>laughs</desc></vocal> ok</seg></u>')
+    page = html.fromstring(render.render(tree, "html"))
+    events = page.find_class("event")
+    assert [e.tag for e in events] == ["span", "span"] and not [e for e in events if "block" in e.get("class").split()]
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected[:3] == ["so", "what", "now"]
+    assert fidelity.compare(expected, fidelity.edition_words("html", render.render(tree, "html"))) is None
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

@@ -855,7 +855,7 @@
     </span>
   </xsl:template>
   <xsl:template match="t:vocal | t:kinesic | t:incident | t:pause | t:shift" mode="hgeni">
-    <span class="event tei-{local-name()} block">
+    <span class="event tei-{local-name()} boundary">
       <xsl:choose>
         <xsl:when test="t:desc"><xsl:call-template name="bracketed-desc"/></xsl:when>
         <xsl:when test="normalize-space()">(<xsl:apply-templates mode="hgeni"/>)</xsl:when>
