@@ -266,9 +266,12 @@ LAYOUT: tuple[Convention, ...] = (
                "page's links (Print this document)",
                '<front><note type="banner">', "in the source header block", "as printed",
                "You are subscribed to Transcripts for U.S. Department of Defense.", "4.6", context="top"),
-    Convention("header.image", "an image's alt text (Seal of the Department of Defense)",
-               '<front><note type="image">', "in the source header block", "as printed",
+    Convention("header.image", "an image's alt text or caption (Seal of the Department of Defense, Barack Obama "
+               "photo)", '<front><note type="image">', "in the source header block", "as printed",
                "Seal of the Department of Defense", "4.6", context="top"),
+    Convention("header.contact", "DefenseLink's contact block (On the Web:, the page's address, Media contact: "
+               "+1 (703) ..., Public contact:)", '<front><note type="contact">', "in the source header block",
+               "as printed", "Media contact: +1 (703) 697-5131/697-5132", "4.6", context="top"),
     Convention("header.agency", "agency lines (U.S. Department of Defense, Office of the Assistant Secretary of "
                "Defense (Public Affairs), printed twice in the old archive)",
                '<front><note type="agency">', "in the source header block", "as printed",
@@ -340,6 +343,9 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("label.question", "Q:, Q (no colon, every style), Q., QUESTION:",
                '<sp who="#questioners"><speaker>Q:</speaker> and a personGrp', "as a speaker",
                "as printed", "Q: (inaudible)", "3.13.2, 13.3.2"),
+    Convention("label.answer", "A: after Q: (the 1990s DoD archive): the answer of the briefer who last spoke "
+               "under a name", '<sp who="#bacon"><speaker>A:</speaker>', "as a speaker", "as printed",
+               "Mr. Bacon: Good afternoon.\n\nQ: Are you going to pipe it back?\n\nA: I will inquire.", "3.13.2"),
     Convention("label.interpreted", "QUESTION (THROUGH TRANSLATOR):, (UNKNOWN) (THROUGH TRANSLATOR):, "
                "NAME (via translator):",
                '<sp><note type="interpretation" resp="#tei-edition">; sp/p/@ana="#interpreted"',
@@ -361,6 +367,12 @@ LAYOUT: tuple[Convention, ...] = (
                'the header or the title names', "one participant per role",
                "labels as printed", "SENIOR MILITARY OFFICIAL: Right.\n\nTHE PRESIDENT: Thank you.", "13.3.2",
                context="titled"),
+    Convention("person.president-by-date", "THE PRESIDENT: that no label, header line or title names, in a "
+               "transcript with a date: the President of the United States on that day (US_PRESIDENTS)",
+               '<person xml:id="clinton"><persName><roleName>President</roleName> Bill Clinton</persName>; '
+               "recorded as a decision of medium certainty", "one participant", "labels as printed",
+               "May 9, 1994\n\nMR. WHITE: Welcome.\n\nTHE PRESIDENT: Thank you very much.", "13.3.2",
+               context="top"),
     Convention("person.group", "PARTICIPANTS:, AUDIENCE MEMBERS:, REPORTERS:, Q:", "<personGrp>",
                "a group", "labels as printed", "AUDIENCE MEMBERS: Yes!", "13.3.2"),
     Convention("person.typo", "a label a letter off a commoner one (MR. SULLVIAN: beside MR. SULLIVAN:, "
@@ -566,6 +578,20 @@ TITLE_STOP_WORDS = frozenset({
 # Labels for groups rather than one person (person.group: a personGrp).
 QUESTIONER_LABELS = ("q", "question", "questioner", "questioners", "reporter", "reporters", "journalist",
                      "journalists", "press")
+# person.president-by-date: who was President of the United States from which day (inauguration or succession),
+# for THE PRESIDENT: where the transcript names no holder; (first day, id, name).
+US_PRESIDENTS = (
+    ("1945-04-12", "truman", "Harry S. Truman"), ("1953-01-20", "eisenhower", "Dwight D. Eisenhower"),
+    ("1961-01-20", "kennedy", "John F. Kennedy"), ("1963-11-22", "johnson", "Lyndon B. Johnson"),
+    ("1969-01-20", "nixon", "Richard Nixon"), ("1974-08-09", "ford", "Gerald R. Ford"),
+    ("1977-01-20", "carter", "Jimmy Carter"), ("1981-01-20", "reagan", "Ronald Reagan"),
+    ("1989-01-20", "bush", "George H. W. Bush"), ("1993-01-20", "clinton", "Bill Clinton"),
+    ("2001-01-20", "bush", "George W. Bush"), ("2009-01-20", "obama", "Barack Obama"),
+    ("2017-01-20", "trump", "Donald J. Trump"), ("2021-01-20", "biden", "Joseph R. Biden Jr."),
+    ("2025-01-20", "trump", "Donald J. Trump"),
+)
+# label.answer: the answer label of a Q/A layout; its speaker is the one who last spoke under a name.
+ANSWER_LABELS = ("a", "answer")
 GROUP_LABELS = {  # label words -> (id, role)
     "audience": ("audience", "audience"), "audience member": ("audience", "audience"),
     "audience members": ("audience", "audience"), "crowd": ("audience", "audience"),
@@ -666,7 +692,8 @@ TITLE_CASE_LABEL = re.compile(r"^(?P<label>(?P<words>(?:[A-Z][\w'’.-]*\s+){0,3
 BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(
     r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+)\.)"
+    r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+"
+    r"|(?:[A-Z][A-Z'’-]+\.? ){1,3}[A-Z][A-Z'’-]+)\.)"   # the 1970s volumes in capitals: "THE PRESIDENT.", "ALAN JEWETT."
     r"(?:\s+(?P<rest>.*))?$")
 # label.run-on: a label glued to the end of the previous sentence with no line break ("hit.STARR: So ...").
 # Only after closing punctuation with no space, and only where the capitals form checks out.
@@ -709,8 +736,13 @@ HEADER_CUES: tuple[Cue, ...] = (
         r"|(?:Print|E-?mail|Share) this (?:document|page|article)",   # a print page's links
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
          "been updated.", "Print this document")),
-    Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}",
-        ("Seal of the Department of Defense",)),
+    Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}"
+        r"|(?:[A-Z][\w.'’-]*\s+){1,4}(?:photo|portrait)",   # the American Presidency Project's caption
+        ("Seal of the Department of Defense", "Barack Obama photo", "Jimmy Carter photo"), flags=0),
+    Cue("header.contact",
+        r"On the Web:|https?://\S+|(?:Media|Public) contact:.*|or \+\d[\d ()/+-]{6,60}",
+        ("On the Web:", "http://www.defenselink.mil/transcripts/transcript.aspx?transcriptid=3592",
+         "Media contact: +1 (703) 697-5131/697-5132", "Public contact:", "or +1 (703) 428-0711 +1"), flags=0),
     Cue("header.agency",
         r"(?:(?:The )?(?:U\.S\.|United States|US) )?Department of Defense(?:\s+(?:(?:The )?(?:U\.S\.|United "
         r"States|US) )?Department of Defense)?|Office of the (?:Assistant )?Secretary of Defense.{0,40}"

@@ -189,14 +189,16 @@ def classify(blocks: list, is_label, doc) -> int:
         elif kind in ("breadcrumb", "release"):
             item.when = parse_date(text)
         elif kind is None:
-            if _is_date_line(text):
+            if _is_date_line(text) and not (not seen_title and _names_event(_without_date(text))):
+                # ("DoD News Briefing - Dec. 5, 1996" is the title, with its date: meta reads a title's date)
                 item.kind, item.when = "date", parse_date(text)
                 tag = VOLUME_TAG.search(text)
                 if tag:  # header.volume-tag: the President whose papers these are
                     item.people = [HeaderPerson(tag.group("name"), "President", "volume", block.line)]
                     _decide(doc, block.line, "person", "header.volume-tag",
                             f"{tag.group(0).strip()} names President {tag.group('name')}", "medium")
-            elif _is_speech(text) and not (not seen_title and (_title_like(text) or _long_title(text))):
+            elif _is_speech(text) and not (not seen_title and (_title_like(text) or _long_title(text)
+                                                               or _dated_title(blocks, i))):
                 break
             elif _TIME.fullmatch(text.strip()):
                 item.kind = "setting"   # "1:59 P.M. EST": never a title, even on a page that prints none
@@ -228,6 +230,11 @@ def classify(blocks: list, is_label, doc) -> int:
     return i
 
 
+def _without_date(text: str) -> str:
+    span = date_span(text)
+    return text[:span[0]] + text[span[1]:] if span else text
+
+
 def _names_event(text: str) -> bool:
     from .conventions import EVENT_WORDS
 
@@ -239,6 +246,14 @@ def _long_title(text: str) -> bool:
     Blinken, Secretary of Defense Lloyd J. Austin III, ... at a Joint Press Availability"): still a title when it
     has no sentence end and names the event."""
     return len(text.split()) <= 50 and not _SENTENCE_END.search(text) and _names_event(text)
+
+
+def _dated_title(blocks, i: int) -> bool:
+    """The Public Papers end a title with a period ("... Remarks and a Question-and-Answer Session at the Clinton
+    Town Meeting."): a line naming the event, right above the date line, is the title all the same."""
+    text = blocks[i].text
+    return (len(text.split()) <= 30 and _names_event(text) and i + 1 < len(blocks)
+            and _is_date_line(blocks[i + 1].text.strip("()")))
 
 
 def _event_title_ahead(blocks, i: int, is_label) -> bool:

@@ -20,7 +20,8 @@ import re
 import unicodedata
 
 from . import header as hdr
-from .conventions import GROUP_LABELS, LABEL_ABBREVIATIONS, QUESTIONER_LABELS, ROLE_LABELS, TITLES
+from .conventions import (ANSWER_LABELS, GROUP_LABELS, LABEL_ABBREVIATIONS, QUESTIONER_LABELS, ROLE_LABELS, TITLES,
+                          US_PRESIDENTS)
 from .errors import Warning_
 from .model import Decision, Document, Participant, Remark, walk
 
@@ -251,9 +252,24 @@ class Registry:
                 return (self.header_person(person), "person.office",
                         f"{person.source} names {person.role} {person.name}",
                         "medium" if person.source == "volume" else "high")
+        holder = _president_on(self.doc.metadata.get("date")) if phrase == "president" else None
+        if holder is not None:
+            ident, name = holder
+            if ident not in self.people:
+                self._add(ident, name, "participant", role_name="President")
+            return (ident, "person.president-by-date",
+                    f"no holder named; {name} was President on {self.doc.metadata['date']}", "medium")
         ident = _make_id(expanded or ["speaker"])
         return (self._add(ident, _display(label), "participant", role_name=_title_case(phrase) or None),
                 "person.role", f"role {phrase!r} (no holder named)", "medium")
+
+
+def _president_on(date: str | None) -> tuple[str, str] | None:
+    """person.president-by-date: (id, name) of the President of the United States on an ISO date."""
+    if not date:
+        return None
+    held = [(ident, name) for first, ident, name in US_PRESIDENTS if first <= date]
+    return held[-1] if held else None
 
 
 def _qualified(held: str, phrase: str) -> bool:
@@ -301,9 +317,23 @@ def resolve(doc: Document, title: str, byline: str | None = None, overrides: dic
             key = label_key(turn.label)
             counts[key] = counts.get(key, 0) + 1
     reg = Registry(doc, title, overrides or {}, counts)
+    answerer = None   # label.answer: who last spoke under a name
     for turn in turns:
-        if turn.label:
-            turn.who = reg.resolve(turn.label, turn.line)
+        if not turn.label:
+            continue
+        key = label_key(turn.label)
+        if key in ANSWER_LABELS and answerer is not None:
+            turn.who = answerer
+            person = reg.people[answerer]
+            if turn.label not in person.labels:
+                person.labels.append(turn.label)
+                reg.decide(turn.line, f"label {turn.label}", "label.answer",
+                           f"{turn.label!r} answers a question: #{answerer} spoke last under a name", "medium",
+                           answerer)
+            continue
+        turn.who = reg.resolve(turn.label, turn.line)
+        if key not in QUESTIONER_LABELS and key not in ANSWER_LABELS and key not in GROUP_LABELS:
+            answerer = turn.who
     lead, evidence = principal(reg)
     if lead:
         reg.decide(doc.front[0].line if doc.front else 1, "principal speaker", "person.principal", evidence,

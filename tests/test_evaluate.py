@@ -318,9 +318,9 @@ def test_fresh_set_figures_stay_where_their_rules_brought_them(evaluated):
     paragraph, title, date, presenter and remark right, and no header line in a turn. No floor on the held-out
     set: it is measured, never tuned to."""
     t = evaluated["fresh"]
-    assert t["files"] == 10 and t["failed"] == 0, t
+    assert t["files"] == 20 and t["failed"] == 0, t
     assert (t["label_recall"], t["attribution"], t["remark_kinds"]) == (1.0, 1.0, 1.0), t
-    assert (t["title_right"], t["date_right"], t["presenters"][0]) == (10, 10, t["presenters"][1]), t
+    assert (t["title_right"], t["date_right"], t["presenters"][0]) == (20, 20, t["presenters"][1]), t
     assert t["header_lines_in_sp"] == 0, t
 
 

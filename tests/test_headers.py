@@ -314,8 +314,12 @@ def test_public_papers_volume_tag_names_the_president():
     assert root.xpath("//t:sp[1]/@who", namespaces=ns) == ["#bush"]
     assert root.xpath("//t:titleStmt/t:author/@ref", namespaces=ns) == ["#bush"]
     assert any(d.rule == "header.volume-tag" and d.certainty == "medium" for d in result.document.decisions)
-    plain = tei.convert(text.replace(" (Bush Q3)", "")).tree.getroot()
-    assert plain.xpath("//t:sp[1]/@who", namespaces=ns) != ["#bush"]
+    # without the tag the date still names him (person.president-by-date); without a date no one does
+    plain = tei.convert(text.replace(" (Bush Q3)", ""))
+    assert plain.tree.getroot().xpath("//t:sp[1]/@who", namespaces=ns) == ["#bush"]
+    assert any(d.rule == "person.president-by-date" for d in plain.document.decisions)
+    undated = tei.convert(text.replace("July 6, 1989 (Bush Q3)\n\n", "")).tree.getroot()
+    assert undated.xpath("//t:sp[1]/@who", namespaces=ns) != ["#bush"]
 
 
 @pytest.mark.parametrize("title, name", [
@@ -441,3 +445,95 @@ def test_a_title_naming_four_officials_is_a_title_not_an_opening_speech():
                                           ("1/2/34567", None)])
 def test_whitehouse_numeric_dates_are_month_first(printed, iso):
     assert parse_date(printed) == iso
+
+
+def test_defenselink_contact_block_and_an_image_caption_are_header_lines():
+    """A UNT web-archive copy of a 2002 DefenseLink page: "On the Web:", the page's address, the media and public
+    contacts sat in an unattributed opening turn and "On the Web:" was the title; an American Presidency Project
+    page's caption "Barack Obama photo" was the title (tests/data/fresh/23, 25, 27)."""
+    text = ("US Department of Defense\nNews Transcript\nOn the Web:\nhttp://www.defenselink.mil/transcripts/"
+            "transcript.aspx?transcriptid=3592\nMedia contact: +1 (703) 697-5131/697-5132\nPublic contact:\n"
+            "http://www.defenselink.mil/faq/comment.html\nor +1 (703) 428-0711 +1\n\nPresenter: Secretary of "
+            "Defense Donald H. Rumsfeld August 15, 2002\n\nDoD News Briefing - Secretary Rumsfeld and Gen. Franks\n\n"
+            "Rumsfeld: Good afternoon.\n\nQ: Yea!\n")
+    result, root = convert(text)
+    kinds = [k for k, _ in front_kinds(result)]
+    assert kinds[2:7] == ["contact"] * 5 and kinds[-1] == "title"
+    assert header(root, ".//t:titleStmt/t:title") == "DoD News Briefing - Secretary Rumsfeld and Gen. Franks"
+    assert [t.label for t in result.document.turns()] == ["Rumsfeld:", "Q:"]
+    result, root = convert("Barack Obama photo\n\nPress Gaggle by Principal Deputy Press Secretary Eric Schultz\n\n"
+                           "June 19, 2015\n\nMR. SCHULTZ: Good morning.\n")
+    assert front_kinds(result)[0] == ("image", "Barack Obama photo")
+    assert header(root, ".//t:titleStmt/t:title") == "Press Gaggle by Principal Deputy Press Secretary Eric Schultz"
+
+
+@pytest.mark.parametrize("title", ["DoD News Briefing: Secretary of Defense William S. Cohen",
+                                   "DoD News Briefing: Admiral Quigley, DASD PA"])
+def test_a_title_with_a_colon_is_not_a_speaker_label(title):
+    """The 1990s archive titles a briefing "DoD News Briefing: NAME": a title-case label naming an event
+    (briefing, conference, interview ...) is no speaker, so the title, presenter and date lines stay the header."""
+    result, root = convert(f"{title}\n\nPresenter: Secretary of Defense William S. Cohen\nApril 21, 1997 9:00 AM EDT\n"
+                           "\nSecretary Cohen: Good morning.\n\nQ: Sir?\n")
+    assert header(root, ".//t:titleStmt/t:title") == title
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "1997-04-21"
+    assert [t.label for t in result.document.turns()] == ["Secretary Cohen:", "Q:"]
+
+
+def test_a_first_line_of_event_and_date_is_the_title_and_gives_the_date():
+    result, root = convert("DoD News Briefing - Dec. 5, 1996\n\nPresenters: Mr. Kenneth H. Bacon, ASD (PA)\n\n"
+                           "Mr. Bacon: Good afternoon.\n\nQ: A question.\n")
+    assert front_kinds(result)[0] == ("title", "DoD News Briefing - Dec. 5, 1996")
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "1996-12-05"
+    # a date line that names no event is still the date line
+    result, _ = convert("Remarks at the Pentagon\n\nThursday - Dec. 5, 1996\n\nMR. BACON: Hello.\n")
+    assert [k for k, _ in front_kinds(result)] == ["title", "date"]
+
+
+def test_answer_labels_are_the_briefer_who_last_spoke_under_a_name():
+    """label.answer: the 1990s Q/A layout prints every answer as "A:"; it was a participant "#a"."""
+    result, root = convert("DoD News Briefing - Dec. 5, 1996\n\nMr. Bacon: Good afternoon.\n\nQ: Are you going to "
+                           "pipe it back?\n\nA: I will inquire.\n\nSecretary Cohen: I add this.\n\nQ: And?\n\nA: No.\n")
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("Mr. Bacon:", "bacon"), ("Q:", "questioners"), ("A:", "bacon"), ("Secretary Cohen:", "cohen"),
+        ("Q:", "questioners"), ("A:", "cohen")]
+    assert "a" not in result.document.participants
+    assert any(d.rule == "label.answer" for d in result.document.decisions)
+
+
+@pytest.mark.parametrize("label, who", [("Unknown:", "unidentified"), ("Moderator:", "moderator"),
+                                        ("Staff:", "staff")])
+def test_a_role_word_alone_in_title_case_is_a_label(label, who):
+    result, _ = convert(f"{HEAD_AND('Secretary Rumsfeld: Good morning.')}\n\nQ: All set?\n\n{label} Just watch that "
+                        "cable.\n\nNote: this is text.\n")
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("Secretary Rumsfeld:", "rumsfeld"), ("Q:", "questioners"), (label, who)]
+
+
+def test_the_1970s_public_papers_in_capitals_and_a_title_ending_with_a_period():
+    """The American Presidency Project prints the 1970s volumes' labels in capitals with a period ("ALAN JEWETT.",
+    "THE PRESIDENT.") and the title as a sentence ending in a period, right above the date."""
+    text = ("Jimmy Carter photo\n\nClinton, Massachusetts Remarks and a Question-and Answer Session at the Clinton Town "
+            "Meeting.\n\nMarch 16, 1977\n\nALAN JEWETT. Mr. President, members of the clergy, distinguished guests:\n\n"
+            "On behalf of the board of selectmen, welcome.\n\nTHE PRESIDENT. Thank you very much.\n\nQ. Mr. "
+            "President, a question.\n")
+    result, root = convert(text)
+    assert result.document.style == "public-papers"
+    assert [k for k, _ in front_kinds(result)] == ["image", "title", "date"]
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("ALAN JEWETT.", "jewett"), ("THE PRESIDENT.", "carter"), ("Q.", "questioners")]
+
+
+def test_the_president_no_line_names_is_the_president_of_that_day():
+    """person.president-by-date: a 1994 town hall names the President only as "Mr. Clinton" in a host's words."""
+    text = ("REMARKS BY THE PRESIDENT IN A TOWN HALL MEETING\n\nMay 9, 1994\n\nMR. WHITE: Good evening.\n\n"
+            "THE PRESIDENT: Thank you very much.\n")
+    result, root = convert(text)
+    assert [t.who for t in result.document.turns()] == ["white", "clinton"]
+    assert result.document.participants["clinton"].name == "Bill Clinton"
+    decision = next(d for d in result.document.decisions if d.rule == "person.president-by-date")
+    assert decision.certainty == "medium"
+    # no date: the office stays unnamed; a title naming the President wins over the date
+    result, _ = convert("REMARKS BY THE PRESIDENT\n\nMR. WHITE: Hello.\n\nTHE PRESIDENT: Thanks.\n")
+    assert result.document.turns()[1].who == "president"
+    result, _ = convert("Remarks by President Obama\n\nMay 9, 1994\n\nTHE PRESIDENT: Thanks.\n")
+    assert result.document.turns()[0].who == "obama"
