@@ -693,7 +693,8 @@ BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(
     r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+"
-    r"|(?:[A-Z][A-Z'’-]+\.? ){1,3}[A-Z][A-Z'’-]+)\.)"   # the 1970s volumes in capitals: "THE PRESIDENT.", "ALAN JEWETT."
+    # the 1970s volumes in capitals: "THE PRESIDENT.", "ALAN JEWETT."
+    r"|(?:[A-Z][A-Z'’-]+\.? ){1,3}[A-Z][A-Z'’-]+)\.)"
     r"(?:\s+(?P<rest>.*))?$")
 # label.run-on: a label glued to the end of the previous sentence with no line break ("hit.STARR: So ...").
 # Only after closing punctuation with no space, and only where the capitals form checks out.

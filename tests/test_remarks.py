@@ -204,7 +204,8 @@ def test_corpus_interpreter_turns_all_point_to_what_they_render():
 @pytest.mark.parametrize("inner, row", [
     # wordings of the same kinds found in DoD and White House transcripts beyond the corpus
     ("Inaudible question.", "gap.inaudible"), ("Off-mic question.", "gap.off-mic"),
-    ("Audio break.", "gap.technical"), ("In progress following audio break", "gap.technical"), ("No audio.", "gap.technical"), ("Multiple speakers.", "gap.crosstalk"),
+    ("Audio break.", "gap.technical"),
+    ("In progress following audio break", "gap.technical"), ("No audio.", "gap.technical"), ("Multiple speakers.", "gap.crosstalk"),
     ("Translation not provided.", "gap.untranslated"), ("Interpreted from Russian.", "note.interpreted"),
     ("Chuckling.", "vocal.speaker"), ("Booing.", "vocal.audience"), ("Standing ovation.", "kinesic.applause"),
     ("Begin video clip.", "incident.media"), ("Pause for translation.", "pause"),

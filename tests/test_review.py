@@ -226,11 +226,20 @@ def test_decision_records_of_the_reader_are_appended_whatever_fields_they_have()
 
 
 def test_a_title_only_label_without_a_name_is_an_open_question():
-    # A Public Papers news conference that names its President nowhere (no volume tag on the date line)
-    data = review.review(tei.convert("The President's News Conference\n\nJuly 6, 1989\n\n"
+    # A Public Papers news conference that names its President nowhere (no volume tag, no date line)
+    data = review.review(tei.convert("The President's News Conference\n\n"
                                      "The President. Thank you.\n\nQ. Sir?\n\nThe President. Yes.\n"))
     person = [d for d in of_kind(data, "person.merged") if d["target"] == "person-president"]
     assert len(person) == 1 and person[0]["certainty"] == "low" and "[speakers.president]" in person[0]["evidence"]
+
+
+def test_a_president_named_by_the_date_is_reviewed_with_its_rule_and_how_to_correct_it():
+    data = review.review(tei.convert("The President's News Conference\n\nJuly 6, 1989\n\n"
+                                     "The President. Thank you.\n\nQ. Sir?\n\nThe President. Yes.\n"))
+    person = [d for d in of_kind(data, "person.merged") if d["target"] == "person-bush"]
+    assert len(person) == 1 and person[0]["certainty"] == "medium" and person[0]["status"] == "open"
+    assert "person.president-by-date" in person[0]["rule"] and "George H. W. Bush was President on 1989-07-06" \
+        in person[0]["evidence"] and "[speakers.bush]" in person[0]["evidence"]
 
 
 def test_a_remark_standing_alone_is_reviewed_and_its_correction_applies(tmp_path):
@@ -261,7 +270,8 @@ def corpus_copies(tmp_path):
 
     require(CORPUS.is_dir(), f"the shared corpus is not at {CORPUS}")
     data = Path(__file__).parent / "data"
-    for source in sorted(CORPUS.glob("**/*.txt")) + sorted(data.glob("heldout/*.txt")) + sorted(data.glob("fresh/*.txt")):
+    sets = sorted(data.glob("heldout/*.txt")) + sorted(data.glob("fresh/*.txt"))
+    for source in sorted(CORPUS.glob("**/*.txt")) + sets:
         copy = tmp_path / source.name
         shutil.copy(source, copy)
         yield source, copy
