@@ -111,8 +111,9 @@ _EVENT_NOUNS = {"briefing", "conference", "interview", "remarks", "gaggle", "tra
 
 
 # label.title-case: a role or group word alone is a label in title case too ("Moderator:", "Unknown:", "Staff:"),
-# as the early archive prints them; not "Speaker:" or "Press:", which head header lines as often.
-_ROLE_WORDS = {w for w in (*ROLE_LABELS, *GROUP_LABELS, *QUESTIONER_LABELS) if " " not in w} - {"speaker", "press"}
+# as the early archive prints them; not "Speaker:", "Press:" or "Participants:", which head header lines as often.
+_ROLE_WORDS = {w for w in (*ROLE_LABELS, *GROUP_LABELS, *QUESTIONER_LABELS) if " " not in w} - {
+    "speaker", "press", "participant", "participants"}
 
 
 def _title_case_label(words: str, known: frozenset) -> bool:

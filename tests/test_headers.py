@@ -503,6 +503,8 @@ def test_answer_labels_are_the_briefer_who_last_spoke_under_a_name():
 @pytest.mark.parametrize("label, who", [("Unknown:", "unidentified"), ("Moderator:", "moderator"),
                                         ("Staff:", "staff")])
 def test_a_role_word_alone_in_title_case_is_a_label(label, who):
+    """label.title-case: "Moderator:", "Unknown:" (2004 radio interviews, tests/data/fresh/24); a header line
+    "Participants: ..." stays a header line (checked below the parametrised cases)."""
     result, _ = convert(f"{HEAD_AND('Secretary Rumsfeld: Good morning.')}\n\nQ: All set?\n\n{label} Just watch that "
                         "cable.\n\nNote: this is text.\n")
     assert [(t.label, t.who) for t in result.document.turns()] == [
@@ -537,3 +539,10 @@ def test_the_president_no_line_names_is_the_president_of_that_day():
     assert result.document.turns()[1].who == "president"
     result, _ = convert("Remarks by President Obama\n\nMay 9, 1994\n\nTHE PRESIDENT: Thanks.\n")
     assert result.document.turns()[0].who == "obama"
+
+
+def test_a_participants_line_in_title_case_stays_in_the_header():
+    result, _ = convert("Press Call on the Summit\n\nParticipants: Secretary Smith and General Jones\n\n"
+                        "MODERATOR: Good morning.\n")
+    assert [k for k, _ in front_kinds(result)][0] == "title" and len(front_kinds(result)) == 2
+    assert [t.label for t in result.document.turns()] == ["MODERATOR:"]
