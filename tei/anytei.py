@@ -130,6 +130,11 @@ def _broken(el) -> bool:
     return local(el) in BREAKS and el.get("break") == "no"
 
 
+# Element-only elements of which one child is shown (f:reading): no boundary before it (common.xsl's gparts
+# never runs for them).
+_ONE_SHOWN = ("choice", "app", "rdgGrp")
+
+
 def _token_boundary(el) -> bool:
     """common.xsl's token-boundary: a <w> right after another <w>, nothing between, neither joining."""
     if local(el) != "w" or el.get("join") in ("left", "both"):
@@ -173,7 +178,7 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
     boundary = (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(el)
                 or name in ("space", "desc", "milestone")) and not _broken(el)
     parent = el.getparent()
-    if boundary or (local(parent) in lists["ELEMENT_ONLY"]   # its parts apart (common.xsl: gparts)
+    if boundary or (local(parent) in lists["ELEMENT_ONLY"] and local(parent) not in _ONE_SHOWN   # parts apart
                     and any(isinstance(x.tag, str) for x in el.itersiblings(preceding=True))
                     and not _holds_text(parent)) or _token_boundary(el):
         out.append(" ")

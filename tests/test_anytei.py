@@ -238,6 +238,21 @@ def test_an_event_inside_a_sentence_stays_in_the_line_in_html():
     assert fidelity.compare(expected, fidelity.edition_words("html", render.render(tree, "html"))) is None
 
 
+def test_a_choice_inside_a_word_stays_inside_it_when_its_parts_are_indented():
+    """DTA (Kant): "vor<choice>⏎<sic>ausgefezt</sic>⏎<corr>ausgesezt</corr>⏎</choice>": every format printed
+    "vorausgesezt", but the reading put a boundary before the chosen part (choice is element-only content, whose
+    parts stand apart, yet only one of them is shown) and the build refused the document. Markdown keeps the
+    space at the inner edge of a <hi> outside its marks ("*well beyond* the", Van Gogh letters)."""
+    tree = doc('<p>schon vor<choice>\n  <sic>ausgefezt</sic>\n  <corr>ausgesezt</corr>\n</choice> und <app>\n  '
+               '<lem>gegeben</lem>\n  <rdg>geben</rdg>\n</app>, <hi rend="italic">well beyond </hi>the plan and'
+               '<hi rend="bold"> also</hi> more.</p>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert expected[:5] == ["schon", "vorausgesezt", "und", "gegeben", "well"]
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    assert "*well beyond* the plan and **also** more." in render.render(tree, "markdown").decode()
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

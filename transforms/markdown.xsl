@@ -92,7 +92,10 @@
     <xsl:variable name="mark" select="substring('***', 1, 1 + (f:rend(., 'bold') or f:rend(., 'b')))"/>
     <xsl:choose>
       <xsl:when test="normalize-space($s) = ''"><xsl:value-of select="$s"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat($mark, normalize-space($s), $mark)"/></xsl:otherwise>
+      <!-- a space at the inner edge ("<hi>well beyond </hi>the") goes outside the marks, where Markdown keeps it -->
+      <xsl:otherwise><xsl:value-of select="concat(substring(' ', 1, number(translate(substring($s, 1, 1), '&#9;&#10;&#13; ', '') = '')),
+                                                  $mark, normalize-space($s), $mark,
+                                                  substring(' ', 1, number(translate(substring($s, string-length($s)), '&#9;&#10;&#13; ', '') = '')))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="gnote-ref"><xsl:value-of select="concat('[^', f:number(.), ']')"/></xsl:template>
