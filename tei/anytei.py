@@ -50,13 +50,20 @@ def is_block(el) -> bool:
             or (name in lists["DOC_PARTS"] and local(el.getparent()) in lists["DOC_PART_HOLDERS"]))
 
 
-def _neighbour_ok(n) -> bool:
+def _side_ok(n, step, depth: int = 0) -> bool:
+    """common.xsl's f:side-ok: the neighbour `n` (found by `step`, _previous or _next) lets a floating element
+    stand as a block: none, a block, or a floating element standing so itself on that side (up to 8 deep)."""
     if n is None:
         return True
     if n == "text":
         return False
     lists = _lists()
-    return local(n) in lists["BLOCKS"] or local(n) in lists["FLOATING"] or is_block(n)
+    name = local(n)
+    if not (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(n)):
+        return False
+    if depth < 8 and name in lists["FLOATING"] and name not in lists["BLOCKS"]:
+        return _side_ok(step(n), step, depth + 1)
+    return True
 
 
 def _previous(el):
@@ -89,7 +96,8 @@ def is_blockish(el) -> bool:
     """A block, or a floating element (note, pb, gap, stage, ...) standing between blocks."""
     if is_block(el):
         return True
-    return (local(el) in _lists()["FLOATING"] and _neighbour_ok(_previous(el)) and _neighbour_ok(_next(el)))
+    return (local(el) in _lists()["FLOATING"] and _side_ok(_previous(el), _previous)
+            and _side_ok(_next(el), _next))
 
 
 def reading_of(choice):

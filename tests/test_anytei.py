@@ -253,6 +253,24 @@ def test_a_choice_inside_a_word_stays_inside_it_when_its_parts_are_indented():
     assert "*well beyond* the plan and **also** more." in render.render(tree, "markdown").decode()
 
 
+def test_notes_after_a_floating_element_in_running_text_or_an_app_are_footnotes_not_lost():
+    """A floating element stands as a block only between blocks: "text<anchor/><note/>" at a paragraph's end (Being
+    Human 1609) printed its note as a paragraph of the text, and of an <app>'s notes after its readings only the
+    first reached the editions (Whitman variorum: ~1,000 words), the reading dropping the others too. Between blocks,
+    a run of floating elements is still a block of its own."""
+    tree = doc('<p>One ends here.<anchor xml:id="a1"/><note>Note A.</note></p><p>Two ends here.<lb/>\n<note>Note B.'
+               '</note></p><p>The title <app><lem>Leaves</lem><rdg>Leafs</rdg><note>Note three.</note>'
+               '<note>Note four.</note></app> stands.</p><div><p>x</p><pb n="2"/><note>Between blocks.</note>'
+               '<p>y</p></div>')
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    assert "four" in expected and expected.index("four") > expected.index("stands")   # footnotes after the text
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    text = render.render(tree, "text").decode()
+    assert "One ends here.⟦1⟧" in text and "⟦4⟧ Note four." in text and "\nBetween blocks.\n" in text
+    assert "\nNote A.\n" not in text
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

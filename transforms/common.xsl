@@ -311,9 +311,37 @@
       <xsl:otherwise>
         <xsl:variable name="prev" select="f:prev($n)"/>
         <xsl:variable name="next" select="f:next($n)"/>
-        <func:result select="(not($prev) or f:blockish-name($prev))
-                             and (not($next) or f:blockish-name($next))"/>
+        <!-- (f:side-ok inlined for a block neighbour, the common case: one function call less per side) -->
+        <func:result select="(not($prev) or (f:blockish-name($prev) and (contains($BLOCKS, concat(' ', local-name($prev), ' '))
+                                                                        or not(contains($FLOATING, concat(' ', local-name($prev), ' ')))
+                                                                        or f:side-ok($prev, -1, 0))))
+                             and (not($next) or (f:blockish-name($next) and (contains($BLOCKS, concat(' ', local-name($next), ' '))
+                                                                            or not(contains($FLOATING, concat(' ', local-name($next), ' ')))
+                                                                            or f:side-ok($next, 1, 0))))"/>
       </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- A floating element $m standing beside a floating element lets it stand as a block on that side (-1: before,
+       1: after) when $m does so itself: its own neighbour there is none, a block, or (looked through up to 8 deep)
+       floating again. So "text<anchor/><note/>" and the notes of an <app> after its readings are inline
+       (tei/anytei.py: _side_ok). -->
+  <func:function name="f:side-ok">
+    <xsl:param name="m"/><xsl:param name="dir"/><xsl:param name="depth"/>
+    <xsl:choose>
+      <xsl:when test="$dir = -1"><func:result select="f:neighbour-ok(f:prev($m), $dir, $depth)"/></xsl:when>
+      <xsl:otherwise><func:result select="f:neighbour-ok(f:next($m), $dir, $depth)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <func:function name="f:neighbour-ok">
+    <xsl:param name="mm"/><xsl:param name="dir"/><xsl:param name="depth"/>
+    <xsl:choose>
+      <xsl:when test="not($mm)"><func:result select="true()"/></xsl:when>
+      <xsl:when test="not(f:blockish-name($mm))"><func:result select="false()"/></xsl:when>
+      <xsl:when test="$depth &lt; 8 and contains($FLOATING, concat(' ', local-name($mm), ' '))
+                      and not(contains($BLOCKS, concat(' ', local-name($mm), ' ')))">
+        <func:result select="f:side-ok($mm, $dir, $depth + 1)"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="true()"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
   <!-- A block or floating element by its name alone (inline, these still take a word boundary). -->
@@ -325,7 +353,9 @@
   <func:function name="f:container">
     <xsl:param name="n"/>
     <xsl:variable name="kids" select="$n/*"/>
-    <func:result select="boolean($kids[f:blockish(.)])"/>
+    <!-- a child block by its name alone decides it without a function call per child (most containers) -->
+    <func:result select="boolean($kids[namespace-uri() = $TEI_NS][contains($BLOCKS, concat(' ', local-name(), ' '))]
+                                 | $n/self::t:u/t:seg) or boolean($kids[f:blockish(.)])"/>
   </func:function>
   <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available.
        Of an apparatus entry (app): the lemma, else the first reading, standing alone or in a group of readings
