@@ -271,6 +271,25 @@ def test_notes_after_a_floating_element_in_running_text_or_an_app_are_footnotes_
     assert "\nNote A.\n" not in text
 
 
+def test_entries_of_a_list_are_paragraphs_cast_parts_apart_and_authors_named_in_reading_order():
+    """I.Sicily's listBibl and a listPerson ran into one line in the text formats ("Kaibel 1890 388 Libertini ...");
+    a cast list printed "PYRRHUSroi d'Epire"; a header author made of <surname> then <forename> was "KlugeFriedrich"
+    (DTA; the TEI Stylesheets' Test printed "CharlesDickens" for a forename then a surname)."""
+    header = ('<teiHeader><fileDesc><titleStmt><title>T</title><author><persName><surname>Kluge</surname><forename>'
+              'Friedrich</forename></persName></author></titleStmt><publicationStmt><p>p</p></publicationStmt>'
+              '<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>')
+    tree = doc('<listBibl><bibl>Kaibel 1890 388</bibl><bibl>Libertini 1921</bibl></listBibl><castList><castItem>'
+               '<role>PYRRHUS</role><roleDesc>roi d\'Epire</roleDesc></castItem></castList>', header)
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    text = render.render(tree, "text").decode()
+    assert "\nKaibel 1890 388\n\nLibertini 1921\n" in text and "PYRRHUS roi d'Epire" in text
+    assert "Author: Friedrich Kluge" in text
+    page = html.fromstring(render.render(tree, "html"))
+    assert [li.text_content() for li in page.find_class("tei-castItem")] == ["PYRRHUS roi d'Epire"]
+
+
 def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     """An <lb break="no"/> inside <egXML> (the TEI Examples namespace: the ODD documentation's tei_simplePrint.doc.xml)
     is an example of markup, not a break of this text: the HTML and text editions joined the words around it

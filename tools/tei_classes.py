@@ -63,7 +63,7 @@ def block_elements(rng_path: str) -> list[str]:
 
 # Mixed content in TEI, but written element-only in dictionaries (FreeDict, TEI Lex-0: <form><orth/><pron/></form>,
 # <gramGrp><pos/><gen/></gramGrp>). The renderers give their parts a boundary only where no text stands among them.
-ELEMENT_ONLY_EXTRA = {"form", "gramGrp", "sense"}
+ELEMENT_ONLY_EXTRA = {"form", "gramGrp", "sense", "castItem"}   # <castItem><role/><roleDesc/></castItem> too
 
 
 def element_only(rng_path: str) -> list[str]:

@@ -226,7 +226,7 @@
   <!-- END generated block list -->
   <!-- Elements of element-only content (tools/tei_classes.py): their children take a word boundary between them. -->
   <!-- BEGIN generated element-only list (tools/tei_classes.py) -->
-  <xsl:variable name="ELEMENT_ONLY" select="' TEI abstract additional address adminInfo altGrp altIdentifier alternate analytic annotation annotationBlock app appInfo application arc argument attDef attList availability back biblFull biblStruct bicond binding bindingDesc body broadcast cRefPattern calendar calendarDesc castGroup castList category certainty char charDecl choice cit citeStructure classDecl classSpec classes climate cond constraintDecl constraintSpec content correction correspAction correspContext correspDesc custodialHist dataRef dataSpec datatype decoDesc dimensions div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eLeaf eTree editionStmt editorialDecl elementSpec ellipsis encodingDesc entry epigraph epilogue equipment event exemplum fDecl fLib facsimile figure fileDesc floatingText forest form front fs fsConstraints fsDecl fsdDecl fvLib gap glyph gramGrp graph graphic group handDesc handNotes history hom hyphenation iNode if imprint incident index interleave interpGrp interpretation join joinGrp keywords kinesic langKnowledge langUsage layoutDesc leaf lg linkGrp list listAnnotation listApp listBibl listChange listEvent listForest listNym listObject listOrg listPerson listPlace listPrefixDef listRef listRelation listTranspose listWit location locusGrp macroSpec media metDecl model modelGrp modelSequence moduleRef moduleSpec monogr msContents msDesc msFrag msIdentifier msItem msItemStruct msPart namespace node normalization notatedMusic noteGrp notesStmt nym object objectDesc objectIdentifier org paramList paramSpec particDesc performance person personGrp persona physDesc place population postscript precision prefixDef profileDesc projectDesc prologue publicationStmt punctuation quotation rdgGrp recordHist recording recordingStmt refsDecl relatedItem relation remarks respStmt respons revisionDesc root row ruby samplingDecl schemaRef schemaSpec scriptDesc scriptStmt seal sealDesc segmentation sense sequence seriesStmt set setting settingDesc sourceDesc sourceDoc sp spGrp space spanGrp specGrp specList standOff state stdVals styleDefDecl subst substJoin superEntry supportDesc surface surfaceGrp table tagsDecl taxonomy teiCorpus teiHeader terrain text textClass textDesc timeline titlePage titleStmt trait transcriptionDesc transpose tree triangle typeDesc unitDecl unitDef vAlt vColl vDefault vLabel vMerge vNot vRange valItem valList vocal '"/>
+  <xsl:variable name="ELEMENT_ONLY" select="' TEI abstract additional address adminInfo altGrp altIdentifier alternate analytic annotation annotationBlock app appInfo application arc argument attDef attList availability back biblFull biblStruct bicond binding bindingDesc body broadcast cRefPattern calendar calendarDesc castGroup castItem castList category certainty char charDecl choice cit citeStructure classDecl classSpec classes climate cond constraintDecl constraintSpec content correction correspAction correspContext correspDesc custodialHist dataRef dataSpec datatype decoDesc dimensions div div1 div2 div3 div4 div5 div6 div7 divGen docTitle eLeaf eTree editionStmt editorialDecl elementSpec ellipsis encodingDesc entry epigraph epilogue equipment event exemplum fDecl fLib facsimile figure fileDesc floatingText forest form front fs fsConstraints fsDecl fsdDecl fvLib gap glyph gramGrp graph graphic group handDesc handNotes history hom hyphenation iNode if imprint incident index interleave interpGrp interpretation join joinGrp keywords kinesic langKnowledge langUsage layoutDesc leaf lg linkGrp list listAnnotation listApp listBibl listChange listEvent listForest listNym listObject listOrg listPerson listPlace listPrefixDef listRef listRelation listTranspose listWit location locusGrp macroSpec media metDecl model modelGrp modelSequence moduleRef moduleSpec monogr msContents msDesc msFrag msIdentifier msItem msItemStruct msPart namespace node normalization notatedMusic noteGrp notesStmt nym object objectDesc objectIdentifier org paramList paramSpec particDesc performance person personGrp persona physDesc place population postscript precision prefixDef profileDesc projectDesc prologue publicationStmt punctuation quotation rdgGrp recordHist recording recordingStmt refsDecl relatedItem relation remarks respStmt respons revisionDesc root row ruby samplingDecl schemaRef schemaSpec scriptDesc scriptStmt seal sealDesc segmentation sense sequence seriesStmt set setting settingDesc sourceDesc sourceDoc sp spGrp space spanGrp specGrp specList standOff state stdVals styleDefDecl subst substJoin superEntry supportDesc surface surfaceGrp table tagsDecl taxonomy teiCorpus teiHeader terrain text textClass textDesc timeline titlePage titleStmt trait transcriptionDesc transpose tree triangle typeDesc unitDecl unitDef vAlt vColl vDefault vLabel vMerge vNot vRange valItem valList vocal '"/>
   <!-- END generated element-only list -->
   <!-- Elements that stand between blocks as blocks of their own, or inline inside text. -->
   <xsl:variable name="FLOATING" select="' note pb cb lb milestone gap kinesic vocal incident pause shift anchor figure stage fw space timeline link linkGrp join joinGrp alt altGrp '"/>
@@ -449,8 +449,24 @@
   </xsl:template>
   <xsl:template name="any-authors">
     <xsl:for-each select="$header/t:fileDesc/t:titleStmt/t:author">
-      <xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="normalize-space((t:persName | t:name | self::*[not(t:persName | t:name)])[1])"/>
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:for-each select="(t:persName | t:name | self::*[not(t:persName | t:name)])[1]"><xsl:call-template name="person-name"/></xsl:for-each>
     </xsl:for-each>
+  </xsl:template>
+  <!-- A name as read: its parts in reading order when it is made of them ("<surname>Kluge</surname><forename>
+       Friedrich</forename>" is Friedrich Kluge, not "KlugeFriedrich"), else its text. -->
+  <xsl:template name="person-name">
+    <xsl:variable name="name">
+      <xsl:choose>
+        <xsl:when test="(t:forename or t:surname) and not(text()[normalize-space()])">
+          <xsl:for-each select="t:roleName"><xsl:value-of select="concat(' ', .)"/></xsl:for-each>
+          <xsl:for-each select="t:forename"><xsl:value-of select="concat(' ', .)"/></xsl:for-each>
+          <xsl:for-each select="t:nameLink | t:surname | t:genName | t:addName"><xsl:value-of select="concat(' ', .)"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($name)"/>
   </xsl:template>
 
   <!-- ===== generic renderer, text formats (text, markdown, tsv) ===========================================
@@ -533,8 +549,23 @@
 
   <xsl:template match="t:item" mode="gen">
     <xsl:call-template name="gpara">
-      <xsl:with-param name="text">- <xsl:apply-templates mode="geni"/></xsl:with-param>
+      <xsl:with-param name="text">- <xsl:call-template name="gparts"/></xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+  <!-- A list of entries (bibliography, persons, places, cast): each entry a paragraph of its own, as in HTML's
+       list; a list of items goes by t:item. -->
+  <xsl:template match="t:listBibl | t:castList | t:castGroup | t:listPerson | t:listPlace | t:listOrg | t:listEvent" mode="gen">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::t:head or (self::* and f:blockish(.))"><xsl:apply-templates select="." mode="gen"/></xsl:when>
+        <xsl:when test="self::*">
+          <xsl:call-template name="gpara"><xsl:with-param name="text"><xsl:call-template name="gparts"/></xsl:with-param></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="self::text()[normalize-space()]">
+          <xsl:call-template name="gpara"><xsl:with-param name="text" select="."/></xsl:call-template>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- inline, text formats -->

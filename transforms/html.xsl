@@ -730,7 +730,7 @@
           <xsl:if test="self::*"><xsl:call-template name="h-id"/></xsl:if>
           <xsl:choose>
             <xsl:when test="self::* and f:container(.)"><xsl:call-template name="hchildren"/></xsl:when>
-            <xsl:when test="self::*"><xsl:apply-templates mode="hgeni"/></xsl:when>
+            <xsl:when test="self::*"><xsl:call-template name="hparts"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
           </xsl:choose>
         </li>
