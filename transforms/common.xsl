@@ -287,9 +287,10 @@
     <xsl:param name="u"/>
     <func:result select="$u/@who | $u[not(@who)]/parent::t:annotationBlock/@who"/>
   </func:function>
-  <!-- Tokens: a word (w) right after another with nothing between is a word of its own, unless either joins. -->
+  <!-- Tokens (called for a w): a word right after another with nothing between is a word of its own, unless either
+       joins. -->
   <xsl:template name="token-boundary">
-    <xsl:if test="self::t:w and not(@join = 'left' or @join = 'both')
+    <xsl:if test="not(@join = 'left' or @join = 'both')
                   and preceding-sibling::node()[1]/self::t:w[not(@join = 'right' or @join = 'both')]">
       <xsl:text> </xsl:text>
     </xsl:if>
@@ -309,39 +310,30 @@
       <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u] or (contains($DOC_PARTS, $name) and f:doc-part($n))"><func:result select="true()"/></xsl:when>
       <xsl:when test="not(contains($FLOATING, $name))"><func:result select="false()"/></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="prev" select="f:prev($n)"/>
-        <xsl:variable name="next" select="f:next($n)"/>
-        <!-- (f:side-ok inlined for a block neighbour, the common case: one function call less per side) -->
-        <func:result select="(not($prev) or (f:blockish-name($prev) and (contains($BLOCKS, concat(' ', local-name($prev), ' '))
-                                                                        or not(contains($FLOATING, concat(' ', local-name($prev), ' ')))
-                                                                        or f:side-ok($prev, -1, 0))))
-                             and (not($next) or (f:blockish-name($next) and (contains($BLOCKS, concat(' ', local-name($next), ' '))
-                                                                            or not(contains($FLOATING, concat(' ', local-name($next), ' ')))
-                                                                            or f:side-ok($next, 1, 0))))"/>
+        <func:result select="f:side-ok($n, -1, 0) and f:side-ok($n, 1, 0)"/>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>
-  <!-- A floating element $m standing beside a floating element lets it stand as a block on that side (-1: before,
-       1: after) when $m does so itself: its own neighbour there is none, a block, or (looked through up to 8 deep)
-       floating again. So "text<anchor/><note/>" and the notes of an <app> after its readings are inline
-       (tei/anytei.py: _side_ok). -->
+  <!-- Whether the floating element $m lets a run of floating elements stand as a block on one side (-1: before,
+       1: after): its neighbour there (whitespace and comments aside, as f:prev and f:next see it) is none, a
+       block, or a floating element that does so in turn (up to 8 deep). So "text<anchor/><note/>" and the notes of
+       an <app> after its readings are inline (tei/anytei.py: _side_ok). One function with its neighbour found
+       inline: f:blockish asks it of every floating element, several times over. -->
   <func:function name="f:side-ok">
     <xsl:param name="m"/><xsl:param name="dir"/><xsl:param name="depth"/>
-    <xsl:choose>
-      <xsl:when test="$dir = -1"><func:result select="f:neighbour-ok(f:prev($m), $dir, $depth)"/></xsl:when>
-      <xsl:otherwise><func:result select="f:neighbour-ok(f:next($m), $dir, $depth)"/></xsl:otherwise>
-    </xsl:choose>
-  </func:function>
-  <func:function name="f:neighbour-ok">
-    <xsl:param name="mm"/><xsl:param name="dir"/><xsl:param name="depth"/>
+    <xsl:variable name="a" select="($m/preceding-sibling::node()[1])[$dir = -1] | ($m/following-sibling::node()[1])[$dir = 1]"/>
+    <xsl:variable name="b" select="($a[not(self::* or self::text()[normalize-space()])]/preceding-sibling::node()[1])[$dir = -1]
+                                   | ($a[not(self::* or self::text()[normalize-space()])]/following-sibling::node()[1])[$dir = 1]"/>
+    <xsl:variable name="mm" select="($a | $b)[self::* or self::text()[normalize-space()]]"/>
+    <xsl:variable name="name" select="concat(' ', local-name($mm), ' ')"/>
     <xsl:choose>
       <xsl:when test="not($mm)"><func:result select="true()"/></xsl:when>
-      <xsl:when test="not(f:blockish-name($mm))"><func:result select="false()"/></xsl:when>
-      <xsl:when test="$depth &lt; 8 and contains($FLOATING, concat(' ', local-name($mm), ' '))
-                      and not(contains($BLOCKS, concat(' ', local-name($mm), ' ')))">
-        <func:result select="f:side-ok($mm, $dir, $depth + 1)"/>
+      <xsl:when test="not($mm/self::*) or namespace-uri($mm) != $TEI_NS"><func:result select="false()"/></xsl:when>
+      <xsl:when test="contains($BLOCKS, $name) or $mm[self::t:seg][parent::t:u]"><func:result select="true()"/></xsl:when>
+      <xsl:when test="contains($FLOATING, $name)">
+        <func:result select="$depth &gt;= 8 or f:side-ok($mm, $dir, $depth + 1)"/>
       </xsl:when>
-      <xsl:otherwise><func:result select="true()"/></xsl:otherwise>
+      <xsl:otherwise><func:result select="f:doc-part($mm)"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
   <!-- A block or floating element by its name alone (inline, these still take a word boundary). -->
@@ -490,7 +482,7 @@
   <xsl:template name="gchildren">
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="gen"/></xsl:when>
+        <xsl:when test="self::*[contains($BLOCKS, concat(' ', local-name(), ' '))][namespace-uri() = $TEI_NS] or (self::* and f:blockish(.))"><xsl:apply-templates select="." mode="gen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
         <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <xsl:call-template name="gpara">
@@ -593,12 +585,18 @@
     <xsl:choose>
       <xsl:when test="(namespace-uri() = $TEI_NS and contains($SILENT, concat(' ', local-name(), ' ')))"/>
       <xsl:when test="f:blockish-name(.)"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:when>
-      <xsl:otherwise><xsl:call-template name="token-boundary"/><xsl:call-template name="gparts"/></xsl:otherwise>
+      <xsl:otherwise>
+        <xsl:if test="self::t:w"><xsl:call-template name="token-boundary"/></xsl:if>
+        <xsl:choose>   <!-- (most inline elements hold only text: no parts to look at) -->
+          <xsl:when test="*"><xsl:call-template name="gparts"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <xsl:template name="gparts">
     <xsl:choose>
-      <xsl:when test="* and not(text()[normalize-space()]) and f:element-only(.)">
+      <xsl:when test="* and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))">
         <xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="geni"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
@@ -606,10 +604,6 @@
   </xsl:template>
   <!-- The parts of an element of element-only content stand apart ("~~wrote~~ sent", "cano Verg."; a word
        boundary, as tei/anytei.py reads them): a space where the source put no blank text between them. -->
-  <func:function name="f:element-only">
-    <xsl:param name="n"/>
-    <func:result select="namespace-uri($n) = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name($n), ' '))"/>
-  </func:function>
   <xsl:template name="part-boundary">
     <xsl:if test="self::* and preceding-sibling::node()[1]/self::*"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>

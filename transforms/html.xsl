@@ -642,7 +642,7 @@
   <xsl:template name="hchildren">
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
+        <xsl:when test="self::*[contains($BLOCKS, concat(' ', local-name(), ' '))][namespace-uri() = $TEI_NS] or (self::* and f:blockish(.))"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
         <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <p class="run"><xsl:call-template name="hrun"/></p>
@@ -778,13 +778,18 @@
       <xsl:when test="f:blockish-name(.)">
         <span class="tei-{local-name()} block"><xsl:call-template name="h-id"/><xsl:apply-templates mode="hgeni"/></span>
       </xsl:when>
-      <xsl:otherwise><xsl:call-template name="token-boundary"/><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/><xsl:call-template name="hparts"/></span></xsl:otherwise>
+      <xsl:otherwise><xsl:if test="self::t:w"><xsl:call-template name="token-boundary"/></xsl:if><span class="tei-{local-name()}{substring(' rend-', 1, 6 * boolean(normalize-space(@rend)))}{translate(normalize-space(@rend), ' ()#', '-')}"><xsl:call-template name="h-id"/>
+        <xsl:choose>
+          <xsl:when test="*"><xsl:call-template name="hparts"/></xsl:when>
+          <xsl:otherwise><xsl:apply-templates mode="hgeni"/></xsl:otherwise>
+        </xsl:choose>
+      </span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
   <!-- An element's content; the parts of one of element-only content apart (common.xsl: gparts). -->
   <xsl:template name="hparts">
     <xsl:choose>
-      <xsl:when test="* and not(text()[normalize-space()]) and f:element-only(.)"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
+      <xsl:when test="* and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="hgeni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
