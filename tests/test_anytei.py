@@ -51,6 +51,15 @@ def doc(body: str, header: str = "<teiHeader><fileDesc><titleStmt><title>T</titl
     return etree.ElementTree(etree.fromstring(f'<TEI xmlns="{TEI}">{header}<text><body>{body}</body></text></TEI>'))
 
 
+def words_in_every_format(tree) -> list[str]:
+    """The words of the tree's <text> as read for the word check, after checking that every default format
+    holds them, in order."""
+    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    for fmt in render.DEFAULT_FORMATS:
+        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    return expected
+
+
 # --- nothing lost ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("path", REFERENCE, ids=ids(REFERENCE))
 @pytest.mark.parametrize("fmt", list(render.DEFAULT_FORMATS))
@@ -107,10 +116,8 @@ def test_a_broken_word_stays_whole_when_blank_text_and_an_element_follow_the_bre
     printed "ἑπτα ⟨και⟩δεκάτου" and the build refused the document (the reading joined it)."""
     tree = doc('<p>ἑπτα<lb n="2" break="no"/>\n   <supplied reason="lost">και</supplied>δεκάτου ἔτους'
                '<hi>x</hi> <lb break="no"/>y</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected == ["ἑπτακαιδεκάτου", "ἔτουςxy"]
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     assert "ἑπτα⟨και⟩δεκάτου ἔτουςxy" in render.render(tree, "text").decode()
 
 
@@ -122,9 +129,7 @@ def test_a_gap_inside_a_word_is_printed_inside_it():
     for fmt in ("text", "markdown"):
         out = render.render(tree, fmt).decode()
         assert "h[•]unteth, Καίσαρ⟦…⟧ος and ⟦…⟧ end." in out, fmt
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    expected = words_in_every_format(tree)
 
 
 def test_a_deletion_is_struck_and_a_substitution_keeps_its_parts_apart():
@@ -133,10 +138,8 @@ def test_a_deletion_is_struck_and_a_substitution_keeps_its_parts_apart():
     the text formats, a space between the parts in HTML, and the reading splits them the same way."""
     tree = doc('<p>I <subst><del rend="strikethrough">wrote</del><add place="above">sent</add></subst> it. He '
                '<del>never</del> came; Kraus<subst><del>Wien</del><add>Ischl</add></subst>.</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected[:4] == ["I", "wrote", "sent", "it"] and "KrausWien" in expected
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     assert "I ~~wrote~~ sent it. He ~~never~~ came; Kraus~~Wien~~ Ischl." in render.render(tree, "text").decode()
     page = html.fromstring(render.render(tree, "html"))
     assert page.find_class("tei-subst")[0].text_content() == "wrote sent"
@@ -152,11 +155,9 @@ def test_dictionary_entries_are_blocks_and_the_parts_of_element_only_content_sta
                '</gramGrp><p>As the poet says <cit><quote>arma virumque cano</quote>'
                '<bibl>Verg. Aen. 1.1</bibl></cit> here, <persName><forename>Jo</forename><surname>Ann</surname>'
                '</persName>.</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected[:4] == ["tithi", "n", "f", "Mondtag"] and "JoAnn" in expected   # persName is mixed content
     assert "nf" in expected   # text among the parts: the source's own spacing is kept
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     text = render.render(tree, "text").decode()
     assert "\ntithi n f Mondtag\n\nagni Feuer Gott\n" in text and "cano Verg. Aen. 1.1 here, JoAnn." in text
     page = html.fromstring(render.render(tree, "html"))
@@ -200,10 +201,8 @@ def test_a_group_of_readings_shows_its_lemma_once():
     """<app><rdgGrp><lem>honour</lem><rdg>honor</rdg></rdgGrp></app> printed both readings ("honourhonor")."""
     tree = doc('<p>x <app><rdgGrp type="orthographic"><lem wit="#A">honour</lem><rdg wit="#B">honor</rdg></rdgGrp>'
                '</app> y.</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected == ["x", "honour", "y"]
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     entry = html.fromstring(render.render(tree, "html")).find_class("tei-app")[0]
     assert entry.text_content() == "honour" and entry.get("title") == "rdg #B: honor"
 
@@ -216,10 +215,8 @@ def test_iso_spoken_tei_names_the_speaker_of_an_annotation_block_and_keeps_token
               'xml:id="SPK0"><persName>Anna</persName></person></particDesc></profileDesc></teiHeader>')
     tree = doc('<annotationBlock who="#SPK0"><u><seg><w>so</w><w>what</w><pause/><w>now</w><pc>?</pc> <w join="right">'
                'can</w><w>not</w></seg></u></annotationBlock>', header)
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected == ["so", "what", "now", "cannot"]
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     text = render.render(tree, "text").decode()
     assert "⟦Anna⟧" in text and "so what" in text and "now? cannot" in text
     page = html.fromstring(render.render(tree, "html"))
@@ -246,10 +243,8 @@ def test_a_choice_inside_a_word_stays_inside_it_when_its_parts_are_indented():
     tree = doc('<p>schon vor<choice>\n  <sic>ausgefezt</sic>\n  <corr>ausgesezt</corr>\n</choice> und <app>\n  '
                '<lem>gegeben</lem>\n  <rdg>geben</rdg>\n</app>, <hi rend="italic">well beyond </hi>the plan and'
                '<hi rend="bold"> also</hi> more.</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected[:5] == ["schon", "vorausgesezt", "und", "gegeben", "well"]
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     assert "*well beyond* the plan and **also** more." in render.render(tree, "markdown").decode()
 
 
@@ -262,10 +257,8 @@ def test_notes_after_a_floating_element_in_running_text_or_an_app_are_footnotes_
                '</note></p><p>The title <app><lem>Leaves</lem><rdg>Leafs</rdg><note>Note three.</note>'
                '<note>Note four.</note></app> stands.</p><div><p>x</p><pb n="2"/><note>Between blocks.</note>'
                '<p>y</p></div>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert "four" in expected and expected.index("four") > expected.index("stands")   # footnotes after the text
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     text = render.render(tree, "text").decode()
     assert "One ends here.⟦1⟧" in text and "⟦4⟧ Note four." in text and "\nBetween blocks.\n" in text
     assert "\nNote A.\n" not in text
@@ -280,9 +273,7 @@ def test_entries_of_a_list_are_paragraphs_cast_parts_apart_and_authors_named_in_
               '<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>')
     tree = doc('<listBibl><bibl>Kaibel 1890 388</bibl><bibl>Libertini 1921</bibl></listBibl><castList><castItem>'
                '<role>PYRRHUS</role><roleDesc>roi d\'Epire</roleDesc></castItem></castList>', header)
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
+    expected = words_in_every_format(tree)
     text = render.render(tree, "text").decode()
     assert "\nKaibel 1890 388\n\nLibertini 1921\n" in text and "PYRRHUS roi d'Epire" in text
     assert "Author: Friedrich Kluge" in text
@@ -296,10 +287,8 @@ def test_an_examples_lb_break_no_is_markup_shown_not_a_broken_word():
     while the reading did not, and the build refused the document. Every edition now agrees with the reading."""
     tree = doc('<div><p>An example:</p><egXML xmlns="http://www.tei-c.org/ns/Examples"><p>the detri<lb break="no"/>'
                '\n      mentum</p></egXML></div>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected == ["An", "example", "the", "detri", "mentum"]
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
 
 
 def test_document_parts_in_a_front_are_blocks_and_in_a_byline_phrases():
@@ -330,10 +319,8 @@ def test_a_graphics_description_is_rendered_not_dropped():
     format."""
     tree = doc('<p>A portrait: <graphic url="portrait.jpg"><desc>This describes the portrait.</desc></graphic> '
                'and <graphic url="plain.jpg"/> done.</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert "describes" in expected
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     page = html.fromstring(render.render(tree, "html"))
     graphics = page.find_class("tei-graphic")
     assert [g.text_content().split() for g in graphics] == [["[image]", "This", "describes", "the", "portrait."],
@@ -346,10 +333,8 @@ def test_a_note_in_an_apparatus_entry_is_a_footnote_in_every_edition():
     keeps it too; so does a note inside a reading that is not shown, in document order."""
     tree = doc('<p>de <app><lem>rem</lem><note>A hypercorrection, says Lettich.</note><rdg>re</rdg></app> sua '
                '<choice><orig>urse<note>Orig note.</note></orig><reg>Ursae</reg></choice> vivi.</p>')
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert "hypercorrection" in expected and "Orig" in expected and "re" not in expected
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
 
 
 @pytest.mark.parametrize("holder", ["div", "sp", "body"])
@@ -362,10 +347,8 @@ def test_inline_elements_directly_in_a_container_keep_the_space_between_them(hol
            '<p>c<app><lem>o</lem><rdg>u</rdg></app>mmendavit</p>')
     body = {"div": f"<div>{run}</div>", "sp": f"<sp><speaker>A</speaker>{run}</sp>", "body": run}[holder]
     tree = doc(body)
-    expected = fidelity.words(fidelity.tei_text(tree.getroot()))
+    expected = words_in_every_format(tree)
     assert expected[-3:] == ["biarchus", "commendavit", "commendavit"], expected
-    for fmt in render.DEFAULT_FORMATS:
-        assert fidelity.compare(expected, fidelity.edition_words(fmt, render.render(tree, fmt))) is None, fmt
     assert "biarchus commendavit\n" in render.render(tree, "text").decode()
     run_paragraph = html.fromstring(render.render(tree, "html")).find_class("run")[0]
     assert run_paragraph.text_content() == "biarchus\ncommendavit"   # the run ends at the <p>, its blank before it not
