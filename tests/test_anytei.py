@@ -205,6 +205,9 @@ def test_a_group_of_readings_shows_its_lemma_once():
     assert expected == ["x", "honour", "y"]
     entry = html.fromstring(render.render(tree, "html")).find_class("tei-app")[0]
     assert entry.text_content() == "honour" and entry.get("title") == "rdg #B: honor"
+    assert entry.get("class") == "tei-choice tei-app"
+    choice = html.fromstring(render.render(doc("<p><choice><sic>a</sic><corr>b</corr></choice></p>"), "html"))
+    assert choice.find_class("tei-choice")[0].get("class") == "tei-choice"   # once, not "tei-choice tei-choice"
 
 
 def test_iso_spoken_tei_names_the_speaker_of_an_annotation_block_and_keeps_tokens_apart():

@@ -826,7 +826,7 @@
         <xsl:value-of select="concat(local-name(), substring(' ', 1, string-length(@wit)), @wit, ': ', normalize-space(.))"/>
       </xsl:for-each>
     </xsl:variable>
-    <span class="tei-choice tei-{local-name()}" title="{$other}" tabindex="0"><xsl:apply-templates select="$shown" mode="hgeni"/></span>
+    <span class="tei-choice{substring(concat(' tei-', local-name()), 1, 99 * not(self::t:choice))}" title="{$other}" tabindex="0"><xsl:apply-templates select="$shown" mode="hgeni"/></span>
   </xsl:template>
 
   <xsl:template match="t:lb" mode="hgeni">
