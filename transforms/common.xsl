@@ -321,10 +321,21 @@
        inline: f:blockish asks it of every floating element, several times over. -->
   <func:function name="f:side-ok">
     <xsl:param name="m"/><xsl:param name="dir"/><xsl:param name="depth"/>
-    <xsl:variable name="a" select="($m/preceding-sibling::node()[1])[$dir = -1] | ($m/following-sibling::node()[1])[$dir = 1]"/>
-    <xsl:variable name="b" select="($a[not(self::* or self::text()[normalize-space()])]/preceding-sibling::node()[1])[$dir = -1]
-                                   | ($a[not(self::* or self::text()[normalize-space()])]/following-sibling::node()[1])[$dir = 1]"/>
-    <xsl:variable name="mm" select="($a | $b)[self::* or self::text()[normalize-space()]]"/>
+    <xsl:choose>
+      <xsl:when test="$dir = -1">
+        <xsl:variable name="a" select="$m/preceding-sibling::node()[1]"/>
+        <func:result select="f:run-end(($a | $a[not(self::* or self::text()[normalize-space()])]/preceding-sibling::node()[1])
+                                       [self::* or self::text()[normalize-space()]], $dir, $depth)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="a" select="$m/following-sibling::node()[1]"/>
+        <func:result select="f:run-end(($a | $a[not(self::* or self::text()[normalize-space()])]/following-sibling::node()[1])
+                                       [self::* or self::text()[normalize-space()]], $dir, $depth)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <func:function name="f:run-end">
+    <xsl:param name="mm"/><xsl:param name="dir"/><xsl:param name="depth"/>
     <xsl:variable name="name" select="concat(' ', local-name($mm), ' ')"/>
     <xsl:choose>
       <xsl:when test="not($mm)"><func:result select="true()"/></xsl:when>
