@@ -309,6 +309,9 @@
       <xsl:when test="namespace-uri($n) != $TEI_NS"><func:result select="false()"/></xsl:when>
       <xsl:when test="contains($BLOCKS, $name) or $n[self::t:seg][parent::t:u] or (contains($DOC_PARTS, $name) and f:doc-part($n))"><func:result select="true()"/></xsl:when>
       <xsl:when test="not(contains($FLOATING, $name))"><func:result select="false()"/></xsl:when>
+      <!-- touching words on either side: inline, without a further call (most notes and breaks in running text) -->
+      <xsl:when test="$n/preceding-sibling::node()[1]/self::text()[normalize-space()]
+                      or $n/following-sibling::node()[1]/self::text()[normalize-space()]"><func:result select="false()"/></xsl:when>
       <xsl:otherwise>
         <func:result select="f:side-ok($n, -1, 0) and f:side-ok($n, 1, 0)"/>
       </xsl:otherwise>
@@ -424,7 +427,10 @@
        once in document order; the numbers are looked up through a key (linear in the document's size). -->
   <!-- (empty for this project's own transcripts, which number their notes otherwise and never read it: a global
        is evaluated for every document, and f:blockish on every note is not free) -->
-  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
+  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)]
+                                          [preceding-sibling::node()[1]/self::text()[normalize-space()]
+                                           or following-sibling::node()[1]/self::text()[normalize-space()]
+                                           or not(f:blockish(.))]"/>
   <xsl:key name="number" match="n" use="@id"/>
   <xsl:variable name="NUMBERS-RTF">
     <xsl:choose>
@@ -607,7 +613,9 @@
   </xsl:template>
   <xsl:template name="gparts">
     <xsl:choose>
-      <xsl:when test="* and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))">
+      <!-- (p, seg, ab, l, head, note and hi hold text: no lookup in ELEMENT_ONLY for the commonest blocks) -->
+      <xsl:when test="* and not(self::t:p | self::t:seg | self::t:ab | self::t:l | self::t:head | self::t:note | self::t:hi)
+                          and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))">
         <xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="geni"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>

@@ -789,7 +789,9 @@
   <!-- An element's content; the parts of one of element-only content apart (common.xsl: gparts). -->
   <xsl:template name="hparts">
     <xsl:choose>
-      <xsl:when test="* and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
+      <!-- (p, seg, ab, l, head, note and hi hold text: no lookup in ELEMENT_ONLY for the commonest blocks) -->
+      <xsl:when test="* and not(self::t:p | self::t:seg | self::t:ab | self::t:l | self::t:head | self::t:note | self::t:hi)
+                          and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="hgeni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
