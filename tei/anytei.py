@@ -151,6 +151,15 @@ def _token_boundary(el) -> bool:
     return prev is not None and local(prev) == "w" and not prev.tail and prev.get("join") not in ("right", "both")
 
 
+def _part_boundary(el) -> bool:
+    """common.xsl's gparts: a part of an element of element-only content after another part, where no text
+    stands among them, is apart from it (not the one reading a choice or app shows)."""
+    parent = el.getparent()
+    name = local(parent)
+    return (name in _lists()["ELEMENT_ONLY"] and name not in _ONE_SHOWN
+            and any(isinstance(x.tag, str) for x in el.itersiblings(preceding=True)) and not _holds_text(parent))
+
+
 def _holds_text(el) -> bool:
     """Whether text (not blank) stands directly in the element."""
     return bool(el.text and el.text.strip()) or any(c.tail and c.tail.strip() for c in el)
@@ -185,10 +194,7 @@ def _walk(el, out: list[str], notes: list[str], in_note: bool) -> None:
         return
     boundary = (name in lists["BLOCKS"] or name in lists["FLOATING"] or is_block(el)
                 or name in ("space", "desc", "milestone")) and not _broken(el)
-    parent = el.getparent()
-    if boundary or (local(parent) in lists["ELEMENT_ONLY"] and local(parent) not in _ONE_SHOWN   # parts apart
-                    and any(isinstance(x.tag, str) for x in el.itersiblings(preceding=True))
-                    and not _holds_text(parent)) or _token_boundary(el):
+    if boundary or _part_boundary(el) or _token_boundary(el):
         out.append(" ")
     _content(el, out, notes, in_note)
     if boundary:

@@ -559,8 +559,12 @@ LABEL_ABBREVIATIONS = {
     "asst": "assistant", "sgt": "sergeant", "brig": "brigadier", "cmdr": "commander", "cdr": "commander",
     "pres": "president", "gov": "governor", "sen": "senator", "rep": "representative",
 }
+# The nouns among them that name the event itself: a title-case "label" holding one is a title line ("DoD News
+# Briefing: Mr. Kenneth H. Bacon, ASD(PA)"), where "Press Secretary Earnest:" is a label.
+EVENT_NOUNS = frozenset({"briefing", "conference", "interview", "remarks", "gaggle", "transcript", "availability",
+                         "roundtable", "statement", "speech", "meeting", "news", "teleconference", "hearing"})
 # Words of an event, not of a name, in titles ("Press Briefing", "Holds a Press Conference").
-EVENT_WORDS = frozenset({
+EVENT_WORDS = EVENT_NOUNS | frozenset({
     "briefing", "briefings", "conference", "remarks", "meeting", "call", "availability", "gaggle", "interview",
     "roundtable", "signing", "ceremony", "statement", "news", "transcript", "speech", "town", "townhall", "hall",
     "hearing", "event", "session", "summit", "visit", "trip", "dinner", "luncheon", "reception", "address",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .conventions import HEADER_CUES, TITLES, VOLUME_TAG
+from .conventions import EVENT_WORDS, HEADER_CUES, TITLES, VOLUME_TAG
 from .dates import date_span, parse_date
 from .errors import Warning_
 from .model import Decision, FrontItem
@@ -189,7 +189,7 @@ def classify(blocks: list, is_label, doc) -> int:
         elif kind in ("breadcrumb", "release"):
             item.when = parse_date(text)
         elif kind is None:
-            if _is_date_line(text) and not (not seen_title and _names_event(_without_date(text))):
+            if _is_date_line(text) and (seen_title or not _names_event(_without_date(text))):
                 # ("DoD News Briefing - Dec. 5, 1996" is the title, with its date: meta reads a title's date)
                 item.kind, item.when = "date", parse_date(text)
                 tag = VOLUME_TAG.search(text)
@@ -236,8 +236,6 @@ def _without_date(text: str) -> str:
 
 
 def _names_event(text: str) -> bool:
-    from .conventions import EVENT_WORDS
-
     return any(w.strip(",.:;()").lower() in EVENT_WORDS for w in text.split())
 
 

@@ -203,8 +203,8 @@ def infer(doc: Document, front_matter: dict, meta: dict, source_name: str | None
                 inferred["date"] = (item.when, f"source line {item.line} ({item.kind})")
     for item in doc.front:   # header.title-date: "Daily Press Briefing by Press Secretary Josh Earnest, 6/4/2015"
         span = date_span(item.text) if item.kind == "title" and "date" not in inferred else None
-        if span and span[1] == len(item.text.rstrip()) and parse_date(item.text[span[0]:]):
-            inferred["date"] = (parse_date(item.text[span[0]:]), f"source line {item.line} (the title's date)")
+        if span and span[1] == len(item.text.rstrip()) and (when := parse_date(item.text[span[0]:])):
+            inferred["date"] = (when, f"source line {item.line} (the title's date)")
     doc.header_people = [person for item in doc.front if item.kind in ("byline", "presenter", "date")
                          for person in item.people]
     doc.metadata["notices"] = [item.text for item in doc.front if item.kind == "notice"]

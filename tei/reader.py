@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from . import inline
 from . import header
-from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVIDENT_QUESTION, GROUP_LABELS, HEADER_CUE, MD_LINE_LABEL,
-                          PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, ROLE_LABELS, RUN_ON_LABEL,
-                          TITLE_CASE_LABEL, TITLES, LabelMatch, has_handover_cue)
+from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVENT_NOUNS, EVIDENT_QUESTION, GROUP_LABELS, HEADER_CUE,
+                          MD_LINE_LABEL, PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, ROLE_LABELS,
+                          RUN_ON_LABEL, TITLE_CASE_LABEL, TITLES, LabelMatch, has_handover_cue)
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, Heading, Paragraph, Stage, Turn
@@ -105,11 +105,6 @@ _TITLE_WORDS = {w for w in TITLES if w not in ("the", "of", "for", "and", "his",
                                                 "u.s", "national", "security", "state", "defense", "press")}
 
 
-# Words that name an event, not a speaker: "DoD News Briefing: Mr. Kenneth H. Bacon, ASD(PA)" is a title line.
-_EVENT_NOUNS = {"briefing", "conference", "interview", "remarks", "gaggle", "transcript", "availability",
-                "roundtable", "statement", "speech", "meeting", "news", "teleconference", "hearing"}
-
-
 # label.title-case: a role or group word alone is a label in title case too ("Moderator:", "Unknown:", "Staff:"),
 # as the early archive prints them; not "Speaker:", "Press:" or "Participants:", which head header lines as often.
 _ROLE_WORDS = {w for w in (*ROLE_LABELS, *GROUP_LABELS, *QUESTIONER_LABELS) if " " not in w} - {
@@ -119,7 +114,7 @@ _ROLE_WORDS = {w for w in (*ROLE_LABELS, *GROUP_LABELS, *QUESTIONER_LABELS) if "
 def _title_case_label(words: str, known: frozenset) -> bool:
     """label.title-case: "Secretary Rumsfeld", "President Bush", "Gen. Myers"; or "Rumsfeld" once known."""
     parts = words.split()
-    if any(p.strip(".").lower() in _EVENT_NOUNS for p in parts):
+    if any(p.strip(".").lower() in EVENT_NOUNS for p in parts):   # "DoD News Briefing:" is a title line
         return False
     if len(parts) == 1:
         return parts[0] in known or parts[0].lower() in _ROLE_WORDS

@@ -142,15 +142,18 @@ def decisions(conversion) -> list[dict]:
             named = person.name.lower() != " ".join(titles) and person.name.lower() != _display(label)
             by_date = next((d for d in doc.decisions if d.rule == "person.president-by-date"
                             and d.subject == f"label {label}"), None)
-            how = (" resolved through the date (person.president-by-date)" if by_date else
-                   " resolved through another label or the title" if named else ", no name found")
+            correct = f"[speakers.{person.id}] name = \"...\""
+            if by_date:
+                how, evidence = " resolved through the date (person.president-by-date)", \
+                    f"{by_date.evidence}; another person is named in {correct}"
+            elif named:
+                how, evidence = " resolved through another label or the title", ""
+            else:
+                how, evidence = ", no name found", f"name the person in {correct}"
             out.append(_decision(
                 "person.merged", f"{label} read as {person.name} (#{person.id})",
                 line=next((t.line for t in turns if t.label == label), None), target=f"person-{person.id}",
-                rule="speakers: a title-only label" + how,
-                evidence=(f"{by_date.evidence}; another person is named in [speakers.{person.id}] name = \"...\""
-                          if by_date else "" if named else f"name the person in [speakers.{person.id}] name = \"...\""),
-                certainty="medium" if named else "low"))
+                rule="speakers: a title-only label" + how, evidence=evidence, certainty="medium" if named else "low"))
 
     # header fields
     for note in doc.provenance:

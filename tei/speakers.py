@@ -56,7 +56,7 @@ def label_key(label: str) -> str:
 
 
 def _make_id(words: list[str]) -> str:
-    ident = re.sub(r"[^a-z0-9-]+", "-", "-".join(fold(w) for w in words)).strip("-") or "speaker"
+    ident = re.sub(r"[^a-z0-9]+", "-", "-".join(fold(w) for w in words)).strip("-") or "speaker"   # "MRS." -> mrs
     return ident if ident[0].isalpha() else "p-" + ident
 
 
@@ -287,6 +287,8 @@ def _compatible(a: str, b: str) -> bool:
     other's ("SEC." and "Secretary of Defense"); "First Lady" and "President" cannot."""
     wa = {w for w in _expand([x.strip(".,").lower() for x in a.split()]) if w not in _COURTESY}
     wb = {w for w in _expand([x.strip(".,").lower() for x in b.split()]) if w not in _COURTESY}
+    if (a.strip() and not wa and "president" in wb) or (b.strip() and not wb and "president" in wa):
+        return False   # the President is never labelled "MR." or "MRS.": "MRS. OBAMA:" beside THE PRESIDENT
     return not wa or not wb or wa <= wb or wb <= wa
 
 
@@ -332,8 +334,8 @@ def resolve(doc: Document, title: str, byline: str | None = None, overrides: dic
                            answerer)
             continue
         turn.who = reg.resolve(turn.label, turn.line)
-        if key not in QUESTIONER_LABELS and key not in ANSWER_LABELS and key not in GROUP_LABELS:
-            answerer = turn.who
+        if key not in QUESTIONER_LABELS and key not in GROUP_LABELS and key not in ROLE_LABELS:
+            answerer = turn.who   # (not "Staff:" or "Moderator:": the briefer answers, under a name)
     lead, evidence = principal(reg)
     if lead:
         reg.decide(doc.front[0].line if doc.front else 1, "principal speaker", "person.principal", evidence,

@@ -19,11 +19,14 @@ STRICT = os.environ.get("TEI_EDITION_STRICT") == "1"
 
 def require(condition: bool, reason: str) -> None:
     """Skip (on a laptop) or fail (in CI, TEI_EDITION_STRICT=1) when something a test needs is missing: the
-    suite's only skip, never taken where the requirement is met, and a failure wherever .ci/run runs."""
-    if not condition and STRICT:
+    suite's only skip, never taken where the requirement is met, and a failure wherever .ci/run runs
+    (tests/test_conftest.py holds all three cases)."""
+    if condition:
+        return
+    if STRICT:
         pytest.fail(f"required in CI: {reason}")
-    if not condition:
-        pytest.skip(reason)
+    else:
+        pytest.skip(f"needs what is missing here: {reason}")
 
 
 def corpus_files() -> list[Path]:
@@ -61,3 +64,15 @@ def _user_cache(tmp_path_factory, monkeypatch):
     """Single-file outputs (convert -o, render -o) are recorded in the user's cache: keep the tests' records
     out of ~/.cache."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Under TEI_EDITION_STRICT=1 (.ci/run) a skip from anywhere (a plugin, a test's own pytest.skip) fails the
+    run, not only require()'s: every test that CI counts has run and could have failed."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter is not None else 0
+    if STRICT and skipped and session.exitstatus == 0:
+        if reporter is not None:
+            reporter.write_line(f"TEI_EDITION_STRICT=1: {skipped} test(s) skipped; a skip fails the run here",
+                                red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -546,3 +546,21 @@ def test_a_participants_line_in_title_case_stays_in_the_header():
                         "MODERATOR: Good morning.\n")
     assert [k for k, _ in front_kinds(result)][0] == "title" and len(front_kinds(result)) == 2
     assert [t.label for t in result.document.turns()] == ["MODERATOR:"]
+
+
+def test_a_staff_or_moderator_turn_between_does_not_take_the_briefers_answers():
+    result, _ = convert("DoD News Briefing - Dec. 5, 1996\n\nMr. Bacon: Good afternoon.\n\nQ: A question?\n\n"
+                        "A: An answer.\n\nStaff: One more.\n\nQ: And?\n\nA: No.\n")
+    assert [t.who for t in result.document.turns()] == ["bacon", "questioners", "bacon", "staff", "questioners",
+                                                        "bacon"]
+
+
+def test_the_first_lady_is_not_merged_into_the_president_by_her_surname():
+    """A whitehouse.gov page (the 2014 Fourth of July remarks): "MRS. OBAMA:" beside THE PRESIDENT, who is named
+    by the date or by the title: two people. "MRS." was a courtesy title, compatible with any office."""
+    for title in ("Remarks by the President at Fourth of July Celebration",
+                  "Remarks by President Obama at Fourth of July Celebration"):
+        result, _ = convert(f"{title}\n\nSouth Lawn\n\nJuly 4, 2014\n\n5:56 P.M. EDT\n\nTHE PRESIDENT:  Hello, "
+                            "everybody!\n\nMRS. OBAMA:  You’re welcome!\n\nTHE PRESIDENT:  No, thank you.\n")
+        assert [t.who for t in result.document.turns()] == ["obama", "mrs-obama", "obama"], title
+        assert result.document.participants["obama"].name.endswith("Obama")

@@ -301,7 +301,8 @@
     <func:result select="concat(substring('page', 1, 4 * not(normalize-space($pb/@n))),
                                 substring(concat('p. ', normalize-space($pb/@n)), 1, 99 * boolean(normalize-space($pb/@n))))"/>
   </func:function>
-  <!-- A block, or a floating element whose neighbours (whitespace aside) are blocks, floating elements or none. -->
+  <!-- A block, or a floating element whose run of floating neighbours (whitespace aside) has blocks or nothing at
+       both ends (f:side-ok). -->
   <func:function name="f:blockish">
     <xsl:param name="n"/>
     <xsl:variable name="name" select="concat(' ', local-name($n), ' ')"/>
@@ -427,10 +428,7 @@
        once in document order; the numbers are looked up through a key (linear in the document's size). -->
   <!-- (empty for this project's own transcripts, which number their notes otherwise and never read it: a global
        is evaluated for every document, and f:blockish on every note is not free) -->
-  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)]
-                                          [preceding-sibling::node()[1]/self::text()[normalize-space()]
-                                           or following-sibling::node()[1]/self::text()[normalize-space()]
-                                           or not(f:blockish(.))]"/>
+  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
   <xsl:key name="number" match="n" use="@id"/>
   <xsl:variable name="NUMBERS-RTF">
     <xsl:choose>
@@ -499,7 +497,7 @@
   <xsl:template name="gchildren">
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="self::*[contains($BLOCKS, concat(' ', local-name(), ' '))][namespace-uri() = $TEI_NS] or (self::* and f:blockish(.))"><xsl:apply-templates select="." mode="gen"/></xsl:when>
+        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="gen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
         <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <xsl:call-template name="gpara">
@@ -613,14 +611,22 @@
   </xsl:template>
   <xsl:template name="gparts">
     <xsl:choose>
-      <!-- (p, seg, ab, l, head, note and hi hold text: no lookup in ELEMENT_ONLY for the commonest blocks) -->
-      <xsl:when test="* and not(self::t:p | self::t:seg | self::t:ab | self::t:l | self::t:head | self::t:note | self::t:hi)
-                          and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))">
+      <xsl:when test="f:parts-apart(.)">
         <xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="geni"/></xsl:for-each>
       </xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="geni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- Whether an element's parts stand apart: it is of element-only content (ELEMENT_ONLY) and no text stands
+       among its children (tei/anytei.py: _part_boundary). p, seg, ab, l, head, note and hi hold text: they are
+       answered without the lookup, as the commonest. -->
+  <func:function name="f:parts-apart">
+    <xsl:param name="n"/>
+    <func:result select="boolean($n/*) and not($n/self::t:p | $n/self::t:seg | $n/self::t:ab | $n/self::t:l | $n/self::t:head
+                                                  | $n/self::t:note | $n/self::t:hi)
+                         and not($n/text()[normalize-space()]) and namespace-uri($n) = $TEI_NS
+                         and contains($ELEMENT_ONLY, concat(' ', local-name($n), ' '))"/>
+  </func:function>
   <!-- The parts of an element of element-only content stand apart ("~~wrote~~ sent", "cano Verg."; a word
        boundary, as tei/anytei.py reads them): a space where the source put no blank text between them. -->
   <xsl:template name="part-boundary">

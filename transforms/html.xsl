@@ -642,7 +642,7 @@
   <xsl:template name="hchildren">
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="self::*[contains($BLOCKS, concat(' ', local-name(), ' '))][namespace-uri() = $TEI_NS] or (self::* and f:blockish(.))"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
+        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
         <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <p class="run"><xsl:call-template name="hrun"/></p>
@@ -789,9 +789,7 @@
   <!-- An element's content; the parts of one of element-only content apart (common.xsl: gparts). -->
   <xsl:template name="hparts">
     <xsl:choose>
-      <!-- (p, seg, ab, l, head, note and hi hold text: no lookup in ELEMENT_ONLY for the commonest blocks) -->
-      <xsl:when test="* and not(self::t:p | self::t:seg | self::t:ab | self::t:l | self::t:head | self::t:note | self::t:hi)
-                          and not(text()[normalize-space()]) and namespace-uri() = $TEI_NS and contains($ELEMENT_ONLY, concat(' ', local-name(), ' '))"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
+      <xsl:when test="f:parts-apart(.)"><xsl:for-each select="node()"><xsl:call-template name="part-boundary"/><xsl:apply-templates select="." mode="hgeni"/></xsl:for-each></xsl:when>
       <xsl:otherwise><xsl:apply-templates mode="hgeni"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
