@@ -313,8 +313,19 @@
       <!-- touching words on either side: inline, without a further call (most notes and breaks in running text) -->
       <xsl:when test="$n/preceding-sibling::node()[1]/self::text()[normalize-space()]
                       or $n/following-sibling::node()[1]/self::text()[normalize-space()]"><func:result select="false()"/></xsl:when>
+      <!-- f:side-ok($n, -1, 0) and f:side-ok($n, 1, 0), its first step written out (a function call costs
+           more than the rest of the test; most floating elements stand between blocks or at an end) -->
       <xsl:otherwise>
-        <func:result select="f:side-ok($n, -1, 0) and f:side-ok($n, 1, 0)"/>
+        <xsl:variable name="p1" select="$n/preceding-sibling::node()[1]"/>
+        <xsl:variable name="p" select="$p1[self::*] | $p1[not(self::*)]/preceding-sibling::node()[1]/self::node()[self::* or self::text()[normalize-space()]]"/>
+        <xsl:variable name="n1" select="$n/following-sibling::node()[1]"/>
+        <xsl:variable name="q" select="$n1[self::*] | $n1[not(self::*)]/following-sibling::node()[1]/self::node()[self::* or self::text()[normalize-space()]]"/>
+        <func:result select="(not($p) or $p[self::t:*][contains($BLOCKS, concat(' ', local-name(), ' ')) or self::t:seg[parent::t:u]
+                                                        or contains($FLOATING, concat(' ', local-name(), ' ')) and f:side-ok(., -1, 1)
+                                                        or contains($DOC_PARTS, concat(' ', local-name(), ' ')) and f:doc-part(.)])
+                             and (not($q) or $q[self::t:*][contains($BLOCKS, concat(' ', local-name(), ' ')) or self::t:seg[parent::t:u]
+                                                        or contains($FLOATING, concat(' ', local-name(), ' ')) and f:side-ok(., 1, 1)
+                                                        or contains($DOC_PARTS, concat(' ', local-name(), ' ')) and f:doc-part(.)])"/>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -325,16 +336,23 @@
        inline: f:blockish asks it of every floating element, several times over. -->
   <func:function name="f:side-ok">
     <xsl:param name="m"/><xsl:param name="dir"/><xsl:param name="depth"/>
+    <!-- (the neighbour, or the one past it, found in two steps rather than as a union ($a | $a/preceding-sibling::
+         node()[1]): libxml2 orders text nodes among siblings by walking the siblings, so such a union was linear
+         in the container's children, asked of every note of a 4,000-child div) -->
     <xsl:choose>
       <xsl:when test="$dir = -1">
         <xsl:variable name="a" select="$m/preceding-sibling::node()[1]"/>
-        <func:result select="f:run-end(($a | $a[not(self::* or self::text()[normalize-space()])]/preceding-sibling::node()[1])
-                                       [self::* or self::text()[normalize-space()]], $dir, $depth)"/>
+        <xsl:choose>
+          <xsl:when test="$a[self::* or self::text()[normalize-space()]]"><func:result select="f:run-end($a, $dir, $depth)"/></xsl:when>
+          <xsl:otherwise><func:result select="f:run-end($a/preceding-sibling::node()[1]/self::node()[self::* or self::text()[normalize-space()]], $dir, $depth)"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="a" select="$m/following-sibling::node()[1]"/>
-        <func:result select="f:run-end(($a | $a[not(self::* or self::text()[normalize-space()])]/following-sibling::node()[1])
-                                       [self::* or self::text()[normalize-space()]], $dir, $depth)"/>
+        <xsl:choose>
+          <xsl:when test="$a[self::* or self::text()[normalize-space()]]"><func:result select="f:run-end($a, $dir, $depth)"/></xsl:when>
+          <xsl:otherwise><func:result select="f:run-end($a/following-sibling::node()[1]/self::node()[self::* or self::text()[normalize-space()]], $dir, $depth)"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>
