@@ -231,6 +231,10 @@
   <!-- Elements that stand between blocks as blocks of their own, or inline inside text. -->
   <xsl:variable name="FLOATING" select="' note pb cb lb milestone gap kinesic vocal incident pause shift anchor figure stage fw space timeline link linkGrp join joinGrp alt altGrp '"/>
   <xsl:variable name="BLOCKS_FLOATING" select="concat($BLOCKS, $FLOATING)"/>
+  <!-- Elements that are blocks or not by where they stand (f:blockish tells): the floating ones and the parts of a
+       document's front. Outside them and $BLOCKS (and a seg in an utterance), an element is inline: the
+       stylesheets ask f:blockish only of these, a function call costing more than the tests around it. -->
+  <xsl:variable name="PLACED" select="concat($FLOATING, $DOC_PARTS)"/>
   <!-- Pointers and alignment, with no words: rendered as nothing. -->
   <xsl:variable name="SILENT" select="' anchor timeline link linkGrp join joinGrp alt altGrp '"/>
   <xsl:key name="ids" match="*[@xml:id]" use="@xml:id"/>
@@ -372,15 +376,16 @@
   <!-- A block or floating element by its name alone (inline, these still take a word boundary). -->
   <func:function name="f:blockish-name">
     <xsl:param name="n"/>
-    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))]
-                         | $n[self::t:seg][parent::t:u]) or f:doc-part($n)"/>
+    <func:result select="boolean($n[namespace-uri() = $TEI_NS][contains($BLOCKS_FLOATING, concat(' ', local-name(), ' '))
+                                  or self::t:seg[parent::t:u] or contains($DOC_PARTS, concat(' ', local-name(), ' '))
+                                  and parent::t:*[contains($DOC_PART_HOLDERS, concat(' ', local-name(), ' '))]])"/>
   </func:function>
   <func:function name="f:container">
     <xsl:param name="n"/>
     <xsl:variable name="kids" select="$n/*"/>
     <!-- a child block by its name alone decides it without a function call per child (most containers) -->
     <func:result select="boolean($kids[namespace-uri() = $TEI_NS][contains($BLOCKS, concat(' ', local-name(), ' '))]
-                                 | $n/self::t:u/t:seg) or boolean($kids[f:blockish(.)])"/>
+                                 | $n/self::t:u/t:seg) or boolean($kids[contains($PLACED, concat(' ', local-name(), ' '))][f:blockish(.)])"/>
   </func:function>
   <!-- The reading a choice shows: the expansion, correction or regularisation; the other is available.
        Of an apparatus entry (app): the lemma, else the first reading, standing alone or in a group of readings
@@ -446,7 +451,8 @@
        once in document order; the numbers are looked up through a key (linear in the document's size). -->
   <!-- (empty for this project's own transcripts, which number their notes otherwise and never read it: a global
        is evaluated for every document, and f:blockish on every note is not free) -->
-  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)][not(f:blockish(.))]"/>
+  <xsl:variable name="FOOTNOTES" select="/t:TEI/t:text[not($ours)]//t:note[not(ancestor::t:note)][preceding-sibling::node()[1]/self::text()[normalize-space()]
+                                  or following-sibling::node()[1]/self::text()[normalize-space()] or not(f:blockish(.))]"/>
   <xsl:key name="number" match="n" use="@id"/>
   <xsl:variable name="NUMBERS-RTF">
     <xsl:choose>
@@ -515,7 +521,8 @@
   <xsl:template name="gchildren">
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="gen"/></xsl:when>
+        <xsl:when test="self::t:*[contains($BLOCKS, concat(' ', local-name(), ' ')) or self::t:seg[parent::t:u]
+                                  or contains($PLACED, concat(' ', local-name(), ' ')) and f:blockish(.)]"><xsl:apply-templates select="." mode="gen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
         <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <xsl:call-template name="gpara">
@@ -687,12 +694,13 @@
     <xsl:text> </xsl:text>
   </xsl:template>
   <xsl:template match="t:note" mode="geni">
+    <xsl:variable name="number" select="f:number(.)"/>
     <xsl:choose>
-      <xsl:when test="f:number(.) != ''"><xsl:call-template name="gnote-ref"/></xsl:when>
+      <xsl:when test="$number != ''"><xsl:call-template name="gnote-ref"><xsl:with-param name="number" select="$number"/></xsl:call-template></xsl:when>
       <xsl:otherwise> (<xsl:apply-templates mode="geni"/>) </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template name="gnote-ref"><xsl:value-of select="concat($ED_OPEN, f:number(.), $ED_CLOSE)"/></xsl:template>
+  <xsl:template name="gnote-ref"><xsl:param name="number" select="f:number(.)"/><xsl:value-of select="concat($ED_OPEN, $number, $ED_CLOSE)"/></xsl:template>
   <xsl:template match="t:desc" mode="geni"><xsl:text> </xsl:text><xsl:apply-templates mode="geni"/><xsl:text> </xsl:text></xsl:template>
 
   <!-- The descriptions of a remark, in brackets unless the source already bracketed them. -->

@@ -642,7 +642,8 @@
   <xsl:template name="hchildren">
     <xsl:for-each select="node()">
       <xsl:choose>
-        <xsl:when test="self::* and f:blockish(.)"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
+        <xsl:when test="self::t:*[contains($BLOCKS, concat(' ', local-name(), ' ')) or self::t:seg[parent::t:u]
+                                  or contains($PLACED, concat(' ', local-name(), ' ')) and f:blockish(.)]"><xsl:apply-templates select="." mode="hgen"/></xsl:when>
         <xsl:when test="self::comment() or self::processing-instruction() or self::text()[not(normalize-space())]"/>
         <xsl:when test="not(f:prev(.)[not(f:blockish(.))])">
           <p class="run"><xsl:call-template name="hrun"/></p>

@@ -98,7 +98,7 @@
                                                   substring(' ', 1, number(translate(substring($s, string-length($s)), '&#9;&#10;&#13; ', '') = '')))"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template name="gnote-ref"><xsl:value-of select="concat('[^', f:number(.), ']')"/></xsl:template>
+  <xsl:template name="gnote-ref"><xsl:param name="number" select="f:number(.)"/><xsl:value-of select="concat('[^', $number, ']')"/></xsl:template>
 
   <xsl:template name="transcript">
     <xsl:text># </xsl:text><xsl:call-template name="escape"><xsl:with-param name="s"><xsl:call-template name="title"/></xsl:with-param></xsl:call-template>
