@@ -62,15 +62,8 @@ class _Reader:
         self.any_interpreted = memo.per_tree(
             "any_interpreted", root, lambda: bool(root.xpath("boolean(//*[contains(@ana, '#interpreted')])")))
         self._interpreted: set | None = None   # is_interpreted's answers, worked out on first use
-        self.names: dict[str, dict] = {}
-        for el in root.iter(_NS + "person", _NS + "personGrp"):
-            ident = el.get(_XML_ID)
-            if ident:
-                name_el = el.find(_NS + "persName")
-                if name_el is None:
-                    name_el = el.find(_NS + "name")
-                self.names[ident] = {"name": text_of(name_el) if name_el is not None else ident,
-                                     "role": el.get("role")}
+        # (read once per tree in a build: the JSON, TSV and Markdown editions each make a reader; never changed)
+        self.names: dict[str, dict] = memo.per_tree("participant_names", root, lambda: _names(root))
 
     def is_interpreted(self, el) -> bool:
         """interpreted(el), for any element of the document in one linear walk: the elements marked and
@@ -88,25 +81,8 @@ class _Reader:
         return el in self._interpreted
 
     def metadata(self) -> dict:
-        def first(path: str) -> str | None:
-            found = self.root.xpath(path, namespaces={"t": TEI_NS})
-            if not found:
-                return None
-            value = found[0] if isinstance(found[0], str) else text_of(found[0])
-            return " ".join(str(value).split()) or None
-
-        return {
-            "title": first("t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]"),
-            "authors": [text_of(a) for a in self.root.xpath(
-                "t:teiHeader/t:fileDesc/t:titleStmt/t:author", namespaces={"t": TEI_NS})],
-            "date": event_date(self.root),
-            "date_as_printed": first(f"{_EVENT_DATE}[@when][not(@type)][1]") or first(f"{_EVENT_DATE}[1]"),
-            "publisher": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:publisher[1]"),
-            "source_url": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:ref[1]/@target"),
-            "place": first("t:teiHeader/t:profileDesc/t:settingDesc/t:setting/t:placeName[1]"),
-            "languages": [{"ident": lang.get("ident"), "name": text_of(lang)} for lang in self.root.xpath(
-                "t:teiHeader/t:profileDesc/t:langUsage/t:language", namespaces={"t": TEI_NS})],
-        }
+        """The header's fields (read once per tree in a build: callers only read the dict)."""
+        return memo.per_tree("metadata", self.root, lambda: _metadata(self.root))
 
     def participants(self) -> list[dict]:
         out = []
@@ -219,6 +195,41 @@ def event_date(root) -> str | None:
 def interpreted(el) -> bool:
     """An interpreter's rendering: the element or one inside it has @ana #interpreted."""
     return any("#interpreted" in (x.get("ana") or "").split() for x in el.iter() if isinstance(x.tag, str))
+
+
+def _names(root) -> dict[str, dict]:
+    """Each participant's name and role by id."""
+    names: dict[str, dict] = {}
+    for el in root.iter(_NS + "person", _NS + "personGrp"):
+        ident = el.get(_XML_ID)
+        if ident:
+            name_el = el.find(_NS + "persName")
+            if name_el is None:
+                name_el = el.find(_NS + "name")
+            names[ident] = {"name": text_of(name_el) if name_el is not None else ident, "role": el.get("role")}
+    return names
+
+
+def _metadata(root) -> dict:
+    def first(path: str) -> str | None:
+        found = root.xpath(path, namespaces={"t": TEI_NS})
+        if not found:
+            return None
+        value = found[0] if isinstance(found[0], str) else text_of(found[0])
+        return " ".join(str(value).split()) or None
+
+    return {
+        "title": first("t:teiHeader/t:fileDesc/t:titleStmt/t:title[1]"),
+        "authors": [text_of(a) for a in root.xpath("t:teiHeader/t:fileDesc/t:titleStmt/t:author",
+                                                  namespaces={"t": TEI_NS})],
+        "date": event_date(root),
+        "date_as_printed": first(f"{_EVENT_DATE}[@when][not(@type)][1]") or first(f"{_EVENT_DATE}[1]"),
+        "publisher": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:publisher[1]"),
+        "source_url": first("t:teiHeader/t:fileDesc/t:sourceDesc/t:bibl/t:ref[1]/@target"),
+        "place": first("t:teiHeader/t:profileDesc/t:settingDesc/t:setting/t:placeName[1]"),
+        "languages": [{"ident": lang.get("ident"), "name": text_of(lang)} for lang in root.xpath(
+            "t:teiHeader/t:profileDesc/t:langUsage/t:language", namespaces={"t": TEI_NS})],
+    }
 
 
 def render(tree) -> bytes:
