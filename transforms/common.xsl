@@ -603,7 +603,7 @@
   <!-- inline, text formats -->
   <xsl:template match="text()" mode="geni">
     <xsl:choose>
-      <xsl:when test="following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb] or preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]">
+      <xsl:when test="$WORD_BREAKS and (following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb] or preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb])">
         <xsl:call-template name="trim-at-breaks"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
@@ -611,6 +611,9 @@
   </xsl:template>
   <!-- A word broken across lines (TEI lb, pb or cb break="no"; as tei/anytei.BREAKS: not an example's lb in
        egXML): the whitespace around the break is not a word boundary. -->
+  <!-- Whether the document breaks any word so (one scan of it, for other projects' TEI only): most have none, and
+       then no text node looks at its neighbours for one. -->
+  <xsl:variable name="WORD_BREAKS" select="not($ours) and boolean(//*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb])"/>
   <xsl:template name="trim-at-breaks">
     <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
     <xsl:variable name="lead" select="not(preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]) and translate(substring(., 1, 1), $ws, '') = ''"/>

@@ -766,7 +766,7 @@
   <!-- inline -->
   <xsl:template match="text()" mode="hgeni">
     <xsl:choose>
-      <xsl:when test="following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb] or preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb]">
+      <xsl:when test="$WORD_BREAKS and (following-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb] or preceding-sibling::node()[1]/self::*[@break = 'no'][self::t:lb or self::t:pb or self::t:cb])">
         <xsl:call-template name="trim-at-breaks"/>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
