@@ -267,7 +267,7 @@ LAYOUT: tuple[Convention, ...] = (
                '<front><note type="banner">', "in the source header block", "as printed",
                "You are subscribed to Transcripts for U.S. Department of Defense.", "4.6", context="top"),
     Convention("header.image", "an image's alt text or caption (Seal of the Department of Defense, Barack Obama "
-               "photo)", '<front><note type="image">', "in the source header block", "as printed",
+               "photo, Ronald Reagan picture)", '<front><note type="image">', "in the source header block", "as printed",
                "Seal of the Department of Defense", "4.6", context="top"),
     Convention("header.contact", "DefenseLink's contact block (On the Web:, the page's address, Media contact: "
                "+1 (703) ..., Public contact:)", '<front><note type="contact">', "in the source header block",
@@ -367,8 +367,9 @@ LAYOUT: tuple[Convention, ...] = (
                'the header or the title names', "one participant per role",
                "labels as printed", "SENIOR MILITARY OFFICIAL: Right.\n\nTHE PRESIDENT: Thank you.", "13.3.2",
                context="titled"),
-    Convention("person.president-by-date", "THE PRESIDENT: that no label, header line or title names, in a "
-               "transcript with a date: the President of the United States on that day (US_PRESIDENTS)",
+    Convention("person.president-by-date", "THE PRESIDENT: (or THE VICE PRESIDENT:) that no label, header line or "
+               "title names, in a transcript with a date: the holder of that office of the United States on that "
+               "day (US_PRESIDENTS, US_VICE_PRESIDENTS)",
                '<person xml:id="clinton"><persName><roleName>President</roleName> Bill Clinton</persName>; '
                "recorded as a decision of medium certainty", "one participant", "labels as printed",
                "May 9, 1994\n\nMR. WHITE: Welcome.\n\nTHE PRESIDENT: Thank you very much.", "13.3.2",
@@ -594,6 +595,19 @@ US_PRESIDENTS = (
     ("2017-01-20", "trump", "Donald J. Trump"), ("2021-01-20", "biden", "Joseph R. Biden Jr."),
     ("2025-01-20", "trump", "Donald J. Trump"),
 )
+# The Vice Presidents the same way ("THE VICE PRESIDENT:", "The Vice President."); None: the office was vacant.
+US_VICE_PRESIDENTS = (
+    ("1945-01-20", "truman", "Harry S. Truman"), ("1945-04-12", None, None),
+    ("1949-01-20", "barkley", "Alben W. Barkley"), ("1953-01-20", "nixon", "Richard Nixon"),
+    ("1961-01-20", "johnson", "Lyndon B. Johnson"), ("1963-11-22", None, None),
+    ("1965-01-20", "humphrey", "Hubert H. Humphrey"), ("1969-01-20", "agnew", "Spiro T. Agnew"),
+    ("1973-10-10", None, None), ("1973-12-06", "ford", "Gerald R. Ford"), ("1974-08-09", None, None),
+    ("1974-12-19", "rockefeller", "Nelson A. Rockefeller"), ("1977-01-20", "mondale", "Walter F. Mondale"),
+    ("1981-01-20", "bush", "George H. W. Bush"), ("1989-01-20", "quayle", "Dan Quayle"),
+    ("1993-01-20", "gore", "Al Gore"), ("2001-01-20", "cheney", "Dick Cheney"),
+    ("2009-01-20", "biden", "Joe Biden"), ("2017-01-20", "pence", "Mike Pence"),
+    ("2021-01-20", "harris", "Kamala Harris"), ("2025-01-20", "vance", "JD Vance"),
+)
 # label.answer: the answer label of a Q/A layout; its speaker is the one who last spoke under a name.
 ANSWER_LABELS = ("a", "answer")
 GROUP_LABELS = {  # label words -> (id, role)
@@ -742,8 +756,9 @@ HEADER_CUES: tuple[Cue, ...] = (
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
          "been updated.", "Print this document")),
     Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}"
-        r"|(?:[A-Z][\w.'’-]*\s+){1,4}(?:photo|portrait)",   # the American Presidency Project's caption
-        ("Seal of the Department of Defense", "Barack Obama photo", "Jimmy Carter photo"), flags=0),
+        r"|(?:[A-Z][\w.'’-]*\s+){1,4}(?:photo|picture|portrait)",   # the American Presidency Project's caption
+        ("Seal of the Department of Defense", "Barack Obama photo", "Jimmy Carter photo", "Ronald Reagan picture"),
+        flags=0),
     Cue("header.contact",
         r"On the Web:|https?://\S+|(?:Media|Public) contact:.*|or \+\d[\d ()/+-]{6,60}",
         ("On the Web:", "http://www.defenselink.mil/transcripts/transcript.aspx?transcriptid=3592",

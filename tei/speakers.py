@@ -21,7 +21,7 @@ import unicodedata
 
 from . import header as hdr
 from .conventions import (ANSWER_LABELS, GROUP_LABELS, LABEL_ABBREVIATIONS, QUESTIONER_LABELS, ROLE_LABELS, TITLES,
-                          US_PRESIDENTS)
+                          US_PRESIDENTS, US_VICE_PRESIDENTS)
 from .errors import Warning_
 from .model import Decision, Document, Participant, Remark, walk
 
@@ -252,24 +252,32 @@ class Registry:
                 return (self.header_person(person), "person.office",
                         f"{person.source} names {person.role} {person.name}",
                         "medium" if person.source == "volume" else "high")
-        holder = _president_on(self.doc.metadata.get("date")) if phrase == "president" else None
+        office = _BY_DATE.get(phrase)
+        holder = _holder_on(office[1], self.doc.metadata.get("date")) if office else None
         if holder is not None:
             ident, name = holder
+            if ident in self.people and self.people[ident].role_name not in (None, office[0]):
+                ident = _make_id(expanded + [ident])   # (the Vice President Bush of a President Bush's page)
             if ident not in self.people:
-                self._add(ident, name, "participant", role_name="President")
+                self._add(ident, name, "participant", role_name=office[0])
             return (ident, "person.president-by-date",
-                    f"no holder named; {name} was President on {self.doc.metadata['date']}", "medium")
+                    f"no holder named; {name} was {office[0]} on {self.doc.metadata['date']}", "medium")
         ident = _make_id(expanded or ["speaker"])
         return (self._add(ident, _display(label), "participant", role_name=_title_case(phrase) or None),
                 "person.role", f"role {phrase!r} (no holder named)", "medium")
 
 
-def _president_on(date: str | None) -> tuple[str, str] | None:
-    """person.president-by-date: (id, name) of the President of the United States on an ISO date."""
+# person.president-by-date: the offices a date names the holder of (label words -> the office, its table)
+_BY_DATE = {"president": ("President", US_PRESIDENTS), "vice president": ("Vice President", US_VICE_PRESIDENTS)}
+
+
+def _holder_on(table, date: str | None) -> tuple[str, str] | None:
+    """person.president-by-date: (id, name) of the holder of an office on an ISO date (None: vacant, or before
+    the table)."""
     if not date:
         return None
-    held = [(ident, name) for first, ident, name in US_PRESIDENTS if first <= date]
-    return held[-1] if held else None
+    held = [(ident, name) for first, ident, name in table if first <= date]
+    return held[-1] if held and held[-1][0] is not None else None
 
 
 def _qualified(held: str, phrase: str) -> bool:

@@ -525,6 +525,18 @@ def test_the_1970s_public_papers_in_capitals_and_a_title_ending_with_a_period():
         ("ALAN JEWETT.", "jewett"), ("THE PRESIDENT.", "carter"), ("Q.", "questioners")]
 
 
+def test_the_presidency_projects_picture_caption_is_an_image_not_the_title():
+    """header.image: the American Presidency Project captions its portrait "NAME photo" or, on 1980s pages,
+    "NAME picture" ("Informal Exchange With Reporters on the Presidential Campaign", October 22, 1984)."""
+    text = ("Ronald Reagan picture\n\nInformal Exchange With Reporters on the Presidential Campaign\n\n"
+            "October 22, 1984\n\nThe President. [Inaudible]—running across the country for the cause of cancer, "
+            "across the United States.\n\nQ. That's very courageous.\n\nMrs. Reagan. He won.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["image", "title", "date"]
+    assert root.findtext(".//{*}titleStmt/{*}title") == "Informal Exchange With Reporters on the Presidential Campaign"
+    assert [t.label for t in result.document.turns()] == ["The President.", "Q.", "Mrs. Reagan."]
+
+
 def test_the_president_no_line_names_is_the_president_of_that_day():
     """person.president-by-date: a 1994 town hall names the President only as "Mr. Clinton" in a host's words."""
     text = ("REMARKS BY THE PRESIDENT IN A TOWN HALL MEETING\n\nMay 9, 1994\n\nMR. WHITE: Good evening.\n\n"
@@ -539,6 +551,28 @@ def test_the_president_no_line_names_is_the_president_of_that_day():
     assert result.document.turns()[1].who == "president"
     result, _ = convert("Remarks by President Obama\n\nMay 9, 1994\n\nTHE PRESIDENT: Thanks.\n")
     assert result.document.turns()[0].who == "obama"
+
+
+def test_the_vice_president_no_line_names_is_the_vice_president_of_that_day():
+    """person.president-by-date, the second office: "The Vice President." of the Reagan Library's Public Papers page
+    "Remarks to Reagan Administration Political Appointees" (August 12, 1988), before the President speaks, and
+    "THE VICE PRESIDENT:" of a White House page (2014); a vacancy (1974-08-09 to 1974-12-18) names no one; a
+    Mrs. Bush of the same page is not the Vice President Bush."""
+    result, _ = convert("Remarks to Reagan Administration Political Appointees\n\n\nAugust 12, 1988\n\n\n"
+                        "The Vice President. Let me salute our able Chief of Staff -- the President's -- who is here "
+                        "and who has spoken.\n\n\nThe President. Thank you all.\n")
+    assert [t.who for t in result.document.turns()] == ["bush", "reagan"]
+    assert result.document.participants["bush"].name == "George H. W. Bush"
+    decision = next(d for d in result.document.decisions if d.subject == "label The Vice President.")
+    assert decision.rule == "person.president-by-date" and "Vice President on 1988-08-12" in decision.evidence
+    result, _ = convert("REMARKS AT A RECEPTION\n\nMarch 3, 2014\n\nTHE VICE PRESIDENT: Welcome.\n")
+    assert result.document.turns()[0].who == "biden"
+    result, _ = convert("REMARKS\n\nSeptember 3, 1974\n\nTHE VICE PRESIDENT: Welcome.\n")
+    assert result.document.turns()[0].who == "vice-president"
+    result, _ = convert("Remarks at a Dinner\n\nMay 5, 1983\n\nMrs. Bush. Welcome.\n\nThe Vice President. "
+                        "Thank you, Barbara.\n")
+    first, second = (t.who for t in result.document.turns())
+    assert first != second and result.document.participants[second].name == "George H. W. Bush"
 
 
 def test_a_participants_line_in_title_case_stays_in_the_header():
