@@ -344,7 +344,7 @@ LAYOUT: tuple[Convention, ...] = (
                '<sp who="#questioners"><speaker>Q:</speaker> and a personGrp', "as a speaker",
                "as printed", "Q: (inaudible)", "3.13.2, 13.3.2"),
     Convention("label.answer", "A: after Q: (the 1990s DoD archive): the answer of the briefer who last spoke "
-               "under a name", '<sp who="#bacon"><speaker>A:</speaker>', "as a speaker", "as printed",
+               "under a name, or, before anyone did, of the principal speaker the title or a presenter line names", '<sp who="#bacon"><speaker>A:</speaker>', "as a speaker", "as printed",
                "Mr. Bacon: Good afternoon.\n\nQ: Are you going to pipe it back?\n\nA: I will inquire.", "3.13.2"),
     Convention("label.interpreted", "QUESTION (THROUGH TRANSLATOR):, (UNKNOWN) (THROUGH TRANSLATOR):, "
                "NAME (via translator):",

@@ -332,15 +332,19 @@ def resolve(doc: Document, title: str, byline: str | None = None, overrides: dic
         if not turn.label:
             continue
         key = label_key(turn.label)
-        if key in ANSWER_LABELS and answerer is not None:
-            turn.who = answerer
-            person = reg.people[answerer]
-            if turn.label not in person.labels:
-                person.labels.append(turn.label)
-                reg.decide(turn.line, f"label {turn.label}", "label.answer",
-                           f"{turn.label!r} answers a question: #{answerer} spoke last under a name", "medium",
-                           answerer)
-            continue
+        if key in ANSWER_LABELS:
+            evidence = f"#{answerer} spoke last under a name"
+            if answerer is None:   # no one answered under a name yet: the principal, whom the title or a
+                answerer, named = principal(reg)   # presenter line names (an interview answered by "A:" only)
+                evidence = f"no one spoke under a name before; {named}, the principal speaker"
+            if answerer is not None:
+                turn.who = answerer
+                person = reg.people[answerer]
+                if turn.label not in person.labels:
+                    person.labels.append(turn.label)
+                    reg.decide(turn.line, f"label {turn.label}", "label.answer",
+                               f"{turn.label!r} answers a question: {evidence}", "medium", answerer)
+                continue
         turn.who = reg.resolve(turn.label, turn.line)
         if key not in QUESTIONER_LABELS and key not in GROUP_LABELS and key not in ROLE_LABELS:
             answerer = turn.who   # (not "Staff:" or "Moderator:": the briefer answers, under a name)

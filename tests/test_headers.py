@@ -498,6 +498,16 @@ def test_answer_labels_are_the_briefer_who_last_spoke_under_a_name():
         ("Q:", "questioners"), ("A:", "cohen")]
     assert "a" not in result.document.participants
     assert any(d.rule == "label.answer" for d in result.document.decisions)
+    # an interview that opens with Q: and is answered by A: only: the principal the presenter line names
+    result, _ = convert("Interview with the Defense Writers Group\n\nPresenter: Secretary of Defense William S. "
+                        "Cohen\n\nJanuary 31, 2000\n\nQ: Welcome, Mr. Secretary.\n\nA: Thank you.\n\nQ: And?"
+                        "\n\nA: No.\n")
+    assert [t.who for t in result.document.turns()] == ["questioners", "cohen", "questioners", "cohen"]
+    decision = next(d for d in result.document.decisions if d.rule == "label.answer")
+    assert "no one spoke under a name before" in decision.evidence and decision.certainty == "medium"
+    # and with no one named anywhere, "A:" stays a participant of its own
+    result, _ = convert("Interview\n\nQ: Welcome.\n\nA: Thank you.\n")
+    assert [t.who for t in result.document.turns()] == ["questioners", "a"]
 
 
 @pytest.mark.parametrize("label, who", [("Unknown:", "unidentified"), ("Moderator:", "moderator"),
