@@ -353,6 +353,12 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("label.hard-break", "a label on the line after a Markdown hard break, no blank line between",
                '<sp who="#biden"><speaker>PRESIDENT BIDEN:</speaker><p>Thank you.</p></sp>; a new sp', "a new turn",
                "a new turn", "And more.  \nPRESIDENT BIDEN:  Thank you.", "3.13.2", context="markdown"),
+    Convention("layout.hard-wrapped", "a plain-text copy whose paragraphs are broken over lines (an old mirror's "
+               "or a mailing list's text): labelled paragraphs that go on to the next line mid-sentence",
+               "<p>Women have been making fools of men, right?</p>; one p per paragraph, its lines joined; "
+               "reported", "one paragraph", "one paragraph",
+               "Q: Women have been making\n   fools of men, right?\n\nA: There's probably no\n   right answer.\n\n"
+               "Q: Only fools fall\n   in love.", "3.13.2", context="top"),
     Convention("label.run-on", "a label glued to the previous sentence (hit.STARR: So ...)",
                '<sp who="#starr"><speaker>STARR:</speaker><p>So what now?</p></sp>; a new sp; reported',
                "a new turn", "a new turn", "That was it.STARR: So what now?", "3.13.2"),

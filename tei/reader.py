@@ -39,6 +39,12 @@ def blocks(source: Source, warnings: list | None = None) -> list[Block]:
     before it (it follows a hard break). label.run-on: a label glued to the previous sentence ("hit.STARR: So")
     starts a new block on the same line."""
     joined = source.style == "whitehouse-md"
+    wrapped = not joined and hard_wrapped(source.lines, source.style)
+    if wrapped and warnings is not None:
+        warnings.append(Warning_(source.first_line, "layout.hard-wrapped", "the lines are hard-wrapped (labelled "
+                                 "paragraphs go on to the next line mid-sentence): each paragraph's lines joined, "
+                                 "from the first label on"))
+    body = False   # (wrapped: the header's lines before the first label stay lines, as printed)
     out: list[Block] = []
     blanks = 0
     current: Block | None = None
@@ -50,13 +56,36 @@ def blocks(source: Source, warnings: list | None = None) -> list[Block]:
             continue
         if joined and current is not None and not (MD_LINE_LABEL.match(text) and match_label(text, source.style)):
             current.text += " " + text
+        elif wrapped and current is not None and body and not match_label(text, source.style):
+            current.text += " " + text
         else:
             current = Block(no, text, blanks)
             out.append(current)
+            body = body or (wrapped and match_label(text, source.style) is not None)
         blanks = 0
     if source.style != "public-papers":
         out = [piece for block in out for piece in _run_on(block, source.style, warnings)]
     return out
+
+
+def hard_wrapped(lines: list[str], style: str) -> bool:
+    """layout.hard-wrapped: a plain-text copy whose paragraphs are broken over lines of a fixed width (an old
+    mirror's or a mailing list's text), not one paragraph per line. Told by its labelled paragraphs: at least three,
+    and a third of its paragraphs, are a label line ending mid-word or at a comma with more of the paragraph on the
+    next line. (A file of one paragraph per line ends a label line with the paragraph's punctuation.)"""
+    runs = wrapped = 0
+    previous = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if text and not previous:
+            runs += 1
+        previous = text
+        if not text or not (text[-1].isalnum() or text[-1] == ",") or i + 1 == len(lines):
+            continue
+        after = lines[i + 1].strip()
+        if after and match_label(text, style) is not None and match_label(after, style) is None:
+            wrapped += 1
+    return wrapped >= 3 and wrapped * 3 >= runs
 
 
 # What every run-on cut has (RUN_ON_LABEL's look-behind and the first character of its look-ahead): closing

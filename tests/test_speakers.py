@@ -90,6 +90,27 @@ def test_label_after_a_markdown_hard_break_starts_a_turn():
     assert len(result.document.turns()) == 1
 
 
+def test_hard_wrapped_plain_text_paragraphs_are_joined():
+    """layout.hard-wrapped: an old mirror's text copy of a 1990s briefing, each paragraph broken over indented
+    lines of a fixed width, paragraphs apart by a line of spaces; the header's lines stay lines."""
+    text = ("DoD News Briefing\n        Mr. Kenneth H. Bacon, ASD (PA)\n        Thursday, March 5, 1998\n"
+            "        \n Mr. Bacon: Good afternoon. I have one\n          announcement to make today, about the\n"
+            "          exercise.\n        \n Q: Can you tell us where the\n          exercise will be held?\n"
+            "        \n A: In the Gulf, starting next\n          week.\n        \n And it will run for a month.\n"
+            "        \n Q: How many ships?\n")
+    result = convert(text)
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("Mr. Bacon:", "bacon"), ("Q:", "questioners"), ("A:", "bacon"), ("Q:", "questioners")]
+    assert [p.text_source for p in result.document.turns()[2].paragraphs] == [
+        "In the Gulf, starting next week.", "And it will run for a month."]
+    assert any(w.convention == "layout.hard-wrapped" for w in result.warnings)
+    # one paragraph per line, no blank lines between them: never joined (its label lines end with punctuation)
+    lines = HEAD + "MR. MORRELL: Good afternoon.\nQ: A question?\nThat goes on.\nMR. MORRELL: Yes.\nQ: Why?\n"
+    result = convert(lines)
+    assert not any(w.convention == "layout.hard-wrapped" for w in result.warnings)
+    assert len(result.document.turns()[1].paragraphs) == 2
+
+
 def test_indented_labels():
     result = convert(HEAD + "STAFF:  Good morning.\n\n\n                SR. DEFENSE OFFICIAL:  Well, good morning.\n")
     assert [label for label, _ in turns(result)] == ["STAFF:", "SR. DEFENSE OFFICIAL:"]
