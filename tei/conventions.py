@@ -262,8 +262,9 @@ LAYOUT: tuple[Convention, ...] = (
                '<front><note type="disclaimer"> and teiHeader notesStmt/note[@type="disclaimer"]',
                "a boxed note above the title", "printed first, verbatim",
                "This information is provided for historical purposes only.", "2.2.6", context="top"),
-    Convention("header.banner", "an e-mail copy's banner (You are subscribed to Transcripts for ...), a print "
-               "page's links (Print this document)",
+    Convention("header.banner", "an e-mail copy's banner (You are subscribed to Transcripts for ..., This "
+               "information has recently been updated, and is now available.), a print page's links (Print this "
+               "document)",
                '<front><note type="banner">', "in the source header block", "as printed",
                "You are subscribed to Transcripts for U.S. Department of Defense.", "4.6", context="top"),
     Convention("header.image", "an image's alt text or caption (Seal of the Department of Defense, Barack Obama "
@@ -331,7 +332,8 @@ LAYOUT: tuple[Convention, ...] = (
                "source_url: https://www.whitehouse.gov/x/\\ntags: [Speeches]\\ntimes: 1:18 P.M. EST\\n---", "2.2",
                context="top"),
     Convention("label.speaker", "SEC. CARTER:, PRESIDENT LÓPEZ OBRADOR:, COMMANDER NAME, DOD PRESS OFFICER:, "
-               "The President. (capitals of any script, up to 10 words, commas, parentheses anywhere, indented)",
+               "The President., ALASTAIR BURNET [ITN, Great Britain]. (capitals of any script, up to 10 words, "
+               "commas, parentheses anywhere, indented; a journalist's affiliation in brackets)",
                '<sp who="#carter"><speaker>SEC. CARTER:</speaker>', "the name in small caps, set off",
                "LABEL: text", "SEC. CARTER: Thank you.", "3.13.2"),
     Convention("label.title-case", "the early archive's title-case labels (Secretary Rumsfeld:, President Bush:, "
@@ -578,6 +580,7 @@ EVENT_WORDS = EVENT_NOUNS | frozenset({
     "discussion", "forum", "panel", "background", "media", "order", "executive", "holds", "hold", "delivers",
     "participates", "hosts", "host", "welcomes", "meets", "gives", "conversation", "q&a", "press", "update",
     "room", "cordon", "honor", "arrival", "departure", "engagement", "exchange", "operations", "cabinet",
+    "question-and-answer",   # "Interview With the President Question-and-Answer Session With ...": not a name
 })
 # Function words that end a name in a title ("President Trump Before Cabinet Meeting", "Macron of France").
 TITLE_STOP_WORDS = frozenset({
@@ -718,7 +721,9 @@ PUBLIC_PAPERS_LABEL = re.compile(
     r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+"
     # the 1970s volumes in capitals: "THE PRESIDENT.", "ALAN JEWETT."
-    r"|(?:[A-Z][A-Z'’-]+\.? ){1,3}[A-Z][A-Z'’-]+)\.)"
+    r"|(?:[A-Z][A-Z'’-]+\.? ){1,3}[A-Z][A-Z'’-]+)"
+    # an interview's journalist with the affiliation in brackets: "ALASTAIR BURNET [ITN, Great Britain]."
+    r"(?: \[[^\[\]]{1,60}\])?\.)"
     r"(?:\s+(?P<rest>.*))?$")
 # label.run-on: a label glued to the end of the previous sentence with no line break ("hit.STARR: So ...").
 # Only after closing punctuation with no space, and only where the capitals form checks out.
@@ -758,9 +763,11 @@ HEADER_CUES: tuple[Cue, ...] = (
          "This is historical material “frozen in time”. The website is no longer updated and links to external "
          "websites and some internal pages may not work.")),
     Cue("header.banner", r"You are subscribed to\b.*|.*\bunsubscribe\b.*|.*\bGovDelivery\b.*"
+        r"|This information has recently been updated\b.*"   # the e-mail alert's second line, on a line of its own
         r"|(?:Print|E-?mail|Share) this (?:document|page|article)",   # a print page's links
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
-         "been updated.", "Print this document")),
+         "been updated.", "This information has recently been updated, and is now available.",
+         "Print this document")),
     Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}"
         r"|(?:[A-Z][\w.'’-]*\s+){1,4}(?:photo|picture|portrait)",   # the American Presidency Project's caption
         ("Seal of the Department of Defense", "Barack Obama photo", "Jimmy Carter photo", "Ronald Reagan picture"),

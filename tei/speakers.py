@@ -25,7 +25,7 @@ from .conventions import (ANSWER_LABELS, GROUP_LABELS, LABEL_ABBREVIATIONS, QUES
 from .errors import Warning_
 from .model import Decision, Document, Participant, Remark, walk
 
-_PARENS = re.compile(r"\s*\([^)]*\)\s*")
+_PARENS = re.compile(r"\s*(?:\([^)]*\)|\[[^\]]*\])\s*")   # (and a journalist's [affiliation]: not the name)
 _INTERPRETATION = re.compile(r"translat|interpret|via\b", re.IGNORECASE)
 _TITLE_SET = set(TITLES)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}

@@ -313,15 +313,31 @@ def test_dev_gold_figures_do_not_fall_below_the_floors(evaluated):
     assert t["foreign"]["recall"] >= FLOOR_FOREIGN_RECALL, t
 
 
+def _fresh_round(evaluated, numbers: range) -> dict:
+    """Totals of the fresh files numbered in `numbers` (tests/data/fresh/NN-...)."""
+    files = [f for f in evaluated["files"] if f["source"].startswith("fresh/")
+             and int(f["source"].split("/")[1][:2]) in numbers]
+    add = lambda key: [sum(f[key][0] for f in files), sum(f[key][1] for f in files)]   # noqa: E731
+    return {"files": len(files), "failed": sum(bool(f["error"]) for f in files), "labels": add("labels"),
+            "paras": add("paras"), "title": sum(f["title"] for f in files), "date": sum(f["date"] for f in files),
+            "presenters": add("presenters"), "header_in_sp": sum(f["header_in_sp"] for f in files),
+            "remarks": add("remarks")}
+
+
 def test_fresh_set_figures_stay_where_their_rules_brought_them(evaluated):
-    """The fresh set (tests/data/fresh/) is development material since its misses were worked on: every label,
-    paragraph, title, date, presenter and remark right, and no header line in a turn. No floor on the held-out
-    set: it is measured, never tuned to."""
-    t = evaluated["fresh"]
+    """The fresh set (tests/data/fresh/) is development material since its misses were worked on. Files 11-30:
+    every label, paragraph, title, date, presenter and remark right, and no header line in a turn. Files 31-38
+    (a later round, their misses partly worked): floors at what the rules written for them reach. No floor on
+    the held-out set: it is measured, never tuned to."""
+    t = _fresh_round(evaluated, range(11, 31))
     assert t["files"] == 20 and t["failed"] == 0, t
-    assert (t["label_recall"], t["attribution"], t["remark_kinds"]) == (1.0, 1.0, 1.0), t
-    assert (t["title_right"], t["date_right"], t["presenters"][0]) == (20, 20, t["presenters"][1]), t
-    assert t["header_lines_in_sp"] == 0, t
+    for key in ("labels", "paras", "presenters", "remarks"):
+        assert t[key][0] == t[key][1], (key, t)
+    assert (t["title"], t["date"], t["header_in_sp"]) == (20, 20, 0), t
+    t = _fresh_round(evaluated, range(31, 39))
+    assert t["files"] == 8 and t["failed"] == 0, t
+    assert t["labels"][0] >= 23 and t["paras"][0] >= 31 and t["presenters"][0] >= 4, t
+    assert t["title"] >= 5 and t["date"] >= 5 and t["header_in_sp"] <= 23, t
 
 
 @pytest.fixture(scope="module")

@@ -114,6 +114,17 @@ def test_email_copy_banner():
     assert [k for k, _ in front_kinds(result)] == ["banner", "title", "date"]
     assert header(root, ".//t:titleStmt/t:title") == lines[1]
     check_none_in_sp(root, lines)
+    # the mailing-list copy of the alert prints its two lines apart, the presenter and the date on one line, and
+    # the remarks unlabeled (tests/data/fresh/38, 2012)
+    lines = ["You are subscribed to News Transcripts for U.S. Department of Defense.",
+             "This information has recently been updated, and is now available.",
+             "Presenter: Deputy Secretary of Defense Ashton B. Carter December 03, 2012",
+             "Remarks by Deputy Secretary Carter at the Cooperative Threat Reduction Symposium"]
+    result, root = convert("\n\n".join(lines) + "\n\n            Well good afternoon.  Thank you, David.\n")
+    assert [k for k, _ in front_kinds(result)][:2] == ["banner", "banner"]
+    assert header(root, ".//t:titleStmt/t:title") == lines[3]
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2012-12-03"
+    check_none_in_sp(root, lines)
 
 
 @pytest.mark.parametrize("notice", ["(Edited for Clarity)", "(As Prepared)"])
@@ -533,6 +544,21 @@ def test_the_1970s_public_papers_in_capitals_and_a_title_ending_with_a_period():
     assert [k for k, _ in front_kinds(result)] == ["image", "title", "date"]
     assert [(t.label, t.who) for t in result.document.turns()] == [
         ("ALAN JEWETT.", "jewett"), ("THE PRESIDENT.", "carter"), ("Q.", "questioners")]
+
+
+def test_a_journalists_label_with_the_affiliation_in_brackets():
+    """label.speaker (Public Papers): an interview's journalists are printed with their network in brackets
+    ("ALASTAIR BURNET [ITN, Great Britain].", tests/data/fresh/33, 1978): the label as printed, the person by the
+    name; "Question-and-Answer" after "the President" in the title is no name of his."""
+    text = ("Jimmy Carter photo\n\nInterview With the President Question-and-Answer Session With Western European "
+            "and Japanese Reporters.\n\nJuly 11, 1978\n\n\nALASTAIR BURNET [ITN, Great Britain]. Mr. President, "
+            "on the eve of your going to Europe, why?\n\nTHE PRESIDENT. Well, some people allege that.\n\n"
+            "PETER MERSEBURGER [ARD Television]. Mr. President, in Berlin?\n")
+    result, _ = convert(text)
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("ALASTAIR BURNET [ITN, Great Britain].", "burnet"), ("THE PRESIDENT.", "carter"),
+        ("PETER MERSEBURGER [ARD Television].", "merseburger")]
+    assert result.document.participants["burnet"].name == "Alastair Burnet"
 
 
 def test_the_presidency_projects_picture_caption_is_an_image_not_the_title():
