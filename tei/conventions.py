@@ -652,7 +652,7 @@ _CAPS_LABEL_RE = re.compile(
     r"^(?P<label>" + _LABEL_TOKEN + r"(?:\s+" + _LABEL_TOKEN + r"){0,%d}\s*:)(?:\s+(?P<rest>.*))?$"
     % (LABEL_MAX_WORDS + 3))
 _PARENS = re.compile(r"\([^()]*\)")
-_INTERPRETED_PART = re.compile(r"\((?:[^()]*\b(?:translat|interpret)[^()]*)\)", re.IGNORECASE)
+_INTERPRETED_PART = re.compile(r"[(\[](?:[^()\[\]]*\b(?:translat|interpret)[^()\[\]]*)[)\]]", re.IGNORECASE)
 # label.not-label: capitals before a colon that are not a speaker ("NOTE:", "UPDATE:"), and the words that make a
 # capitals run a sentence rather than a name or a title ("THIS IS THE QUESTION:").
 NOT_LABELS = frozenset({"NOTE", "NB", "N.B", "UPDATE", "CORRECTION", "EDITOR'S NOTE", "EDITOR’S NOTE", "WARNING",
@@ -714,7 +714,10 @@ CAPS_LABEL = _CapsLabel()
 # label.title-case: the early DoD archive prints "Secretary Rumsfeld:", "President Bush:" and then "Rumsfeld:".
 # A title word and one to three capitalised names, or one capitalised word the document names elsewhere (a
 # title-case label's last word or a header person's surname); DoD style only.
-TITLE_CASE_LABEL = re.compile(r"^(?P<label>(?P<words>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)\s*:)(?:\s+(?P<rest>\S.*))?$")
+# (An interpretation mark may stand before the colon: "Al-Sabah [Through translator]:", 1996.)
+TITLE_CASE_LABEL = re.compile(r"^(?P<label>(?P<words>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
+                              r"(?:\s*(?P<via>(?i:[\[(](?:through|via) (?:an? )?(?:translator|interpreter)[\])])))?"
+                              r"\s*:)(?:\s+(?P<rest>\S.*))?$")
 # label.question: "Q" without a colon, in every style ("Q    Thank you", "Q Oh, okay."), and "Q." of Public Papers.
 BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(

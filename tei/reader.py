@@ -125,8 +125,11 @@ def match_label(text: str, style: str, known: frozenset = frozenset()) -> LabelM
             return LabelMatch("Q", q.group("rest") or "")
         if style == "dod":
             t = TITLE_CASE_LABEL.match(text)
-            if t and t.group("rest") and _title_case_label(t.group("words"), known):
-                return LabelMatch(t.group("label"), t.group("rest"))
+            # (a name with an interpretation mark is a label though no other line names it: "Al-Sabah [Through
+            # translator]:")
+            if t and t.group("rest") and (_title_case_label(t.group("words"), known) or t.group("via")
+                                          and _interpreted_name(t.group("words"))):
+                return LabelMatch(t.group("label"), t.group("rest"), bool(t.group("via")))
     return m
 
 
@@ -150,6 +153,11 @@ def _title_case_label(words: str, known: frozenset) -> bool:
     return parts[0].strip(".").lower() in _TITLE_WORDS and all(
         p[:1].isupper() and p.strip(".").lower() not in ("the", "of") for p in parts[1:]) \
         and not parts[-1].strip(".").lower() in _TITLE_WORDS
+
+
+def _interpreted_name(words: str) -> bool:
+    """One to three capitalised words, no event noun: a name an interpretation mark makes a label."""
+    return not any(p.strip(".").lower() in EVENT_NOUNS or p.strip(".").lower() in ("the", "of") for p in words.split())
 
 
 def _title_case_names(items: list[Block], style: str) -> frozenset:

@@ -346,8 +346,11 @@ def resolve(doc: Document, title: str, byline: str | None = None, overrides: dic
                                f"{turn.label!r} answers a question: {evidence}", "medium", answerer)
                 continue
         turn.who = reg.resolve(turn.label, turn.line)
-        if key not in QUESTIONER_LABELS and key not in GROUP_LABELS and key not in ROLE_LABELS:
-            answerer = turn.who   # (not "Staff:" or "Moderator:": the briefer answers, under a name)
+        if key not in QUESTIONER_LABELS and key not in GROUP_LABELS and key not in ROLE_LABELS \
+                and not turn.interpreted:
+            # (not "Staff:" or "Moderator:", nor a guest heard through an interpreter, named every time: the
+            # briefer answers, under a name)
+            answerer = turn.who
     lead, evidence = principal(reg)
     if lead:
         reg.decide(doc.front[0].line if doc.front else 1, "principal speaker", "person.principal", evidence,

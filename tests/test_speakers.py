@@ -111,6 +111,23 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined():
     assert len(result.document.turns()[1].paragraphs) == 2
 
 
+def test_a_name_with_an_interpretation_mark_is_a_label_and_not_the_answerer():
+    """label.title-case + label.interpreted: "Al-Sabah [Through translator]:" (a 1996 defense.gov page,
+    tests/data/fresh/35) is a label though no other line names him, and interpreted; the next "A:" is still the
+    Secretary's (label.answer: a guest heard through an interpreter is named every time)."""
+    text = ("DoD News Briefing\n\nPresenter: Secretary of Defense William J. Perry\nApril 23, 1996 10:00 AM EDT\n\n"
+            "Q: Mr. Perry, how would you characterize the relationship?\n\nA: It has never been stronger.\n\n"
+            "Al-Sabah [Through translator]: Well, first of all, I'm very pleased to be here.\n\n"
+            "Q: Secretary Perry, is it true?\n\nA: Jamie, as you know, we have an investigation.\n")
+    result = convert(text)
+    assert turns(result) == [("Q:", "questioners"), ("A:", "perry"), ("Al-Sabah [Through translator]:", "al-sabah"),
+                             ("Q:", "questioners"), ("A:", "perry")]
+    assert result.document.turns()[2].interpreted
+    # without the mark a lone capitalised word before a colon stays text
+    result = convert(text.replace("Al-Sabah [Through translator]:", "Meanwhile:"))
+    assert "Meanwhile:" not in [label for label, _ in turns(result)]
+
+
 def test_indented_labels():
     result = convert(HEAD + "STAFF:  Good morning.\n\n\n                SR. DEFENSE OFFICIAL:  Well, good morning.\n")
     assert [label for label, _ in turns(result)] == ["STAFF:", "SR. DEFENSE OFFICIAL:"]
