@@ -270,6 +270,11 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("header.image", "an image's alt text or caption (Seal of the Department of Defense, Barack Obama "
                "photo, Ronald Reagan picture)", '<front><note type="image">', "in the source header block", "as printed",
                "Seal of the Department of Defense", "4.6", context="top"),
+    Convention("header.message", "a posted copy's message header, its first lines (echo: whitehouse, from: "
+               "Whitehouse Press, date: 2008-07-04 23:31:20, subject: Press Release ...): fields of a mail, news or "
+               "bulletin-board message, not the event's; two or more at the top of the file",
+               '<front><note type="message">', "in the source header block", "as printed",
+               "from: Whitehouse Press\nsubject: Press Release (0807041)", "4.6", context="top"),
     Convention("header.contact", "DefenseLink's contact block (On the Web:, the page's address, Media contact: "
                "+1 (703) ..., Public contact:)", '<front><note type="contact">', "in the source header block",
                "as printed", "Media contact: +1 (703) 697-5131/697-5132", "4.6", context="top"),
@@ -756,6 +761,10 @@ class Cue:
 
 # header.*: what each line before the first speaker label is. Matched in this order against the whole line;
 # a line no row matches is a title (the first such), a byline (a name after the title) or unclassified.
+# header.message: a field of a posted copy's message header (mail, Usenet, a bulletin-board echo). Read only as
+# the file's first lines, two or more (header.classify): "Date:" alone further down is the event's date line.
+MESSAGE_FIELD = re.compile(r"(?:echo|area|from|to|cc|date|sent|subject|msgid|message-id|newsgroups|organization"
+                           r"|reply-to|x-[\w-]+):\s.*", re.IGNORECASE)
 HEADER_CUES: tuple[Cue, ...] = (
     Cue("header.disclaimer",
         r".*(?:historical purposes only|contact the DOD Webmaster|links may (?:no longer|not) function"

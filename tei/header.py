@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .conventions import EVENT_WORDS, HEADER_CUES, TITLES, VOLUME_TAG
+from .conventions import EVENT_WORDS, HEADER_CUES, MESSAGE_FIELD, TITLES, VOLUME_TAG
 from .dates import date_span, parse_date
 from .errors import Warning_
 from .model import Decision, FrontItem
@@ -156,6 +156,16 @@ def _cue(text: str):
     return None, None
 
 
+def _message_field(blocks: list, i: int, doc) -> bool:
+    """header.message: block i is a field of the message header a posted copy starts with (two or more fields at
+    the top of the file: "from: Whitehouse Press", "subject: ...")."""
+    if not MESSAGE_FIELD.fullmatch(blocks[i].text):
+        return False
+    if doc.front:
+        return doc.front[-1].kind == "message"
+    return i == 0 and len(blocks) > 1 and MESSAGE_FIELD.fullmatch(blocks[1].text) is not None
+
+
 def classify(blocks: list, is_label, doc) -> int:
     """Fill doc.front from the leading blocks; return the index of the first block of the transcript proper.
     `is_label(text)` says whether a block starts with a speaker label. A leading " date YYYY-MM-DD " prefix is
@@ -173,6 +183,11 @@ def classify(blocks: list, is_label, doc) -> int:
             if not text:
                 i += 1
                 continue
+        if _message_field(blocks, i, doc):   # header.message: a posted copy's own header fields, first
+            doc.front.append(FrontItem(block.line, "message", text))
+            _decide(doc, block.line, "message", "header.message", text[:80], "high")
+            i += 1
+            continue
         if is_label(text) or len(text) > 1500:  # a header line is short; a very long line is the transcript
             break
         cue, m = _cue(text)

@@ -70,20 +70,23 @@ def blocks(source: Source, warnings: list | None = None) -> list[Block]:
 
 def hard_wrapped(lines: list[str], style: str) -> bool:
     """layout.hard-wrapped: a plain-text copy whose paragraphs are broken over lines of a fixed width (an old
-    mirror's or a mailing list's text), not one paragraph per line. Told by its labelled paragraphs: at least three,
-    and a third of its paragraphs, are a label line ending mid-word or at a comma with more of the paragraph on the
-    next line. (A file of one paragraph per line ends a label line with the paragraph's punctuation.)"""
+    mirror's or a mailing list's text, a posted message), not one paragraph per line. Told from the first label
+    on (a header's lines are short whatever the layout): at least three lines, and a third as many as there are
+    paragraphs, end mid-word or at a comma with more of their paragraph on the next line. (A file of one
+    paragraph per line ends each line with the paragraph's punctuation.)"""
     runs = wrapped = 0
+    body = False
     previous = ""
     for i, line in enumerate(lines):
         text = line.strip()
-        if text and not previous:
+        body = body or (bool(text) and match_label(text, style) is not None)
+        if body and text and not previous:
             runs += 1
         previous = text
-        if not text or not (text[-1].isalnum() or text[-1] == ",") or i + 1 == len(lines):
+        if not body or not text or not (text[-1].isalnum() or text[-1] == ",") or i + 1 == len(lines):
             continue
         after = lines[i + 1].strip()
-        if after and match_label(text, style) is not None and match_label(after, style) is None:
+        if after and match_label(after, style) is None:
             wrapped += 1
     return wrapped >= 3 and wrapped * 3 >= runs
 

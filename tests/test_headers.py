@@ -127,6 +127,27 @@ def test_email_copy_banner():
     check_none_in_sp(root, lines)
 
 
+def test_a_posted_copys_message_header():
+    """header.message: a White House transcript posted to a bulletin-board echo (2008, tests/data/fresh/32) starts
+    with the message's own fields; they are header lines (the posting's "date:" is not the event's), and a
+    "Date:" line alone further down is still the date line."""
+    lines = ["echo: whitehouse", "to: all", "from: Whitehouse Press", "date: 2008-07-04 23:31:20",
+             "subject: Press Release (0807041) for Fri, 2008 Jul 4"]
+    text = "\n".join(lines) + ("\n\n=====================\nRoundtable Interview of the President by Foreign Print "
+                               "Media\n=====================\n\nJuly 2, 2008\n\nTHE PRESIDENT: So here's the thing.\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)][:5] == ["message"] * 5
+    assert header(root, ".//t:titleStmt/t:title") == "Roundtable Interview of the President by Foreign Print Media"
+    assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2008-07-02"
+    assert [t.who for t in result.document.turns()] == ["bush"]
+    check_none_in_sp(root, lines)
+    # one field alone at the top is no message header; nor is a field line below the title
+    result, _ = convert("from: the Pentagon\n\nMR. SMITH: Hello.\n")
+    assert "message" not in [k for k, _ in front_kinds(result)]
+    result, _ = convert("Remarks at the Pentagon\n\nDate: March 3, 2017\n\nMR. SMITH: Hello.\n")
+    assert "message" not in [k for k, _ in front_kinds(result)]
+
+
 @pytest.mark.parametrize("notice", ["(Edited for Clarity)", "(As Prepared)"])
 def test_notice_between_title_and_date_and_a_title_ending_in_a_place(notice):
     title = "Remarks at the Reagan National Defense Forum, Simi Valley, Calif."

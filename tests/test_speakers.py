@@ -104,6 +104,13 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined():
     assert [p.text_source for p in result.document.turns()[2].paragraphs] == [
         "In the Gulf, starting next week.", "And it will run for a month."]
     assert any(w.convention == "layout.hard-wrapped" for w in result.warnings)
+    # short labelled answers on one line each, the longer paragraphs wrapped (a posted message, 2008)
+    text = ("Roundtable Interview\n\nTHE PRESIDENT: So here's the thing -- I'm going to have a few comments, and\n"
+            "then got time for one question apiece.\n\nAnyway, what are the rules for the American\n"
+            "press corps?\n\nMS. PERINO: It's embargoed.\n\nTHE PRESIDENT: I got you. That's presuming they\n"
+            "read Japanese.\n\nQ: Yes.\n")
+    result = convert(text)
+    assert [len(t.paragraphs) for t in result.document.turns()] == [2, 1, 1, 1]
     # one paragraph per line, no blank lines between them: never joined (its label lines end with punctuation)
     lines = HEAD + "MR. MORRELL: Good afternoon.\nQ: A question?\nThat goes on.\nMR. MORRELL: Yes.\nQ: Why?\n"
     result = convert(lines)
