@@ -769,8 +769,11 @@ HEADER_CUES: tuple[Cue, ...] = (
     Cue("header.disclaimer",
         r".*(?:historical purposes only|contact the DOD Webmaster|links may (?:no longer|not) function"
         r"|collection of archived material|no longer being updated|Section 508|persons with disabilities"
-        r"|historical collection|historical material “frozen in time”|website is no longer updated).*",
-        ("This information is provided for historical purposes only.", "You have reached a collection of "
+        r"|historical collection|historical material “frozen in time”|website is no longer updated"
+        r"|is an archive site).*",   # (the State Department's Electronic Research Collection, 1990s pages)
+        ("This information is provided for historical purposes only.", "Note: This Electronic Research Collection "
+         "is an archive site. For the most current information, please visit the State Department's home page.",
+         "You have reached a collection of "
          "archived material.", "Please contact the DOD Webmaster if you have any questions about this archive.",
          "This is historical material “frozen in time”. The website is no longer updated and links to external "
          "websites and some internal pages may not work.")),
