@@ -212,6 +212,10 @@ def classify(blocks: list, is_label, doc) -> int:
                     item.people = [HeaderPerson(tag.group("name"), "President", "volume", block.line)]
                     _decide(doc, block.line, "person", "header.volume-tag",
                             f"{tag.group(0).strip()} names President {tag.group('name')}", "medium")
+            elif doc.front and text.endswith("]") and "[" not in text:
+                # the end of a bracketed setting note whose opening the copy lost ("recognizing the United States
+                # Strategic Command ... in Government]", defense.gov 1996): a header line, not speech
+                item.kind = "setting"
             elif _is_speech(text) and not (not seen_title and (_title_like(text) or _long_title(text)
                                                                or _dated_title(blocks, i))):
                 break

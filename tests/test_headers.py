@@ -127,6 +127,20 @@ def test_email_copy_banner():
     check_none_in_sp(root, lines)
 
 
+def test_the_end_of_a_bracketed_note_whose_opening_the_copy_lost_is_a_header_line():
+    """A 1996 defense.gov page (TranscriptID 3811) prints its setting note's end only, "...]", below the date."""
+    lines = ["Secretary Perry at U.S. Strategic Command - Wednesday, November 6, 1996 - 4:40 p.m. (EST)",
+             "Presenter: Secretary of Defense William J. Perry", "November 06, 1996 4:40 PM EDT",
+             'recognizing the United States Strategic Command for receiving the Hammer Award for efforts to cut '
+             '"Red Tape" in Government]']
+    text = "\n\n".join([lines[0], "\n".join(lines[1:])]) + ("\n\nSecretary Perry: Fifty years ago the Strategic "
+                                                            "Air Command began.\n\nQ: Have you?\n")
+    result, root = convert(text)
+    assert [k for k, _ in front_kinds(result)] == ["title", "presenter", "date", "setting"]
+    assert [t.label for t in result.document.turns()] == ["Secretary Perry:", "Q:"]
+    check_none_in_sp(root, lines)
+
+
 def test_a_posted_copys_message_header():
     """header.message: a White House transcript posted to a bulletin-board echo (2008, tests/data/fresh/32) starts
     with the message's own fields; they are header lines (the posting's "date:" is not the event's), and a
