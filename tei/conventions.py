@@ -320,7 +320,8 @@ LAYOUT: tuple[Convention, ...] = (
                '<front><note type="notice">; notesStmt/note[@type="notice"]', "in the source header block",
                "as printed", "(Edited for Clarity)", "2.2.6", context="top"),
     Convention("header.lead", "a wire copy's lead (WASHINGTON, Sept. 24 -- The U.S. Department of Defense issued "
-               "the following transcript ...:)", '<front><note type="lead">', "in the source header block",
+               "the following transcript ...:, Following is the White House transcript:), and any line before a "
+               "copy's (begin transcript) mark", '<front><note type="lead">', "in the source header block",
                "as printed", "The Department of Defense issued the following transcript:", "4.6", context="top"),
     Convention("header.separator", "a rule or ornament line in the header (* * *, ____)",
                '<front><note type="separator">', "in the source header block", "as printed", "* * *", "4.6", context="top"),
@@ -828,9 +829,12 @@ HEADER_CUES: tuple[Cue, ...] = (
         ("(As Prepared)", "(Edited for Clarity)", "(As Delivered)",
          "(Secretary Rumsfeld's opening remarks at the signing, located on the White House web site)")),
     Cue("header.lead", r".{0,200}\b(?:issued|released|provided|distributed) the following (?:edited )?"
-        r"(?:transcript|text|remarks|statement|briefing)\b.{0,300}",
+        r"(?:transcript|text|remarks|statement|briefing)\b.{0,300}"
+        r"|(?:.{0,200}\bThe following is|Following is) (?:a|the) .{0,60}\b(?:transcript|text)\b.{0,300}",
         ("WASHINGTON, Sept. 24 -- The U.S. Department of Defense issued the following transcript of a news "
-         "briefing by Press Secretary John Kirby on Sept. 22, 2021:",)),
+         "briefing by Press Secretary John Kirby on Sept. 22, 2021:", "Following is the White House transcript:",
+         "WASHINGTON, Oct. 10 /U.S. Newswire/ -- The following is a transcript of today's White House press "
+         "briefing by Ari Fleischer:")),
     Cue("header.separator", r"[\W_]{1,80}", ("* * *", "____________")),
     Cue("header.date-prefix", r"date (?P<iso>\d{4}-\d{2}-\d{2})(?=\s|$)", (" date 2018-08-28 ",), flags=0),
 )

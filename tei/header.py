@@ -166,15 +166,36 @@ def _message_field(blocks: list, i: int, doc) -> bool:
     return i == 0 and len(blocks) > 1 and MESSAGE_FIELD.fullmatch(blocks[1].text) is not None
 
 
+_BEGIN_MARK = re.compile(r"\((?:begin|start) (?:transcript|text)\)", re.IGNORECASE)
+
+
+def _begin_mark(blocks: list, is_label) -> int:
+    """The index of a copy's "(begin transcript)" mark (the Washington File's), when one stands among the first
+    lines before any label; else 0."""
+    for i, block in enumerate(blocks[:30]):
+        if is_label(block.text):
+            return 0
+        if _BEGIN_MARK.fullmatch(block.text):
+            return i
+    return 0
+
+
 def classify(blocks: list, is_label, doc) -> int:
     """Fill doc.front from the leading blocks; return the index of the first block of the transcript proper.
     `is_label(text)` says whether a block starts with a speaker label. A leading " date YYYY-MM-DD " prefix is
     cut off its block (the rest of the line is read on)."""
     i = 0
     seen_title = False
+    begin = _begin_mark(blocks, is_label)
     while i < len(blocks):
         block = blocks[i]
         text = block.text
+        if i < begin and _is_speech(text) and not _cue(text)[0]:
+            # before a copy's "(begin transcript)": the copy's own lead, however it reads (header.lead)
+            doc.front.append(FrontItem(block.line, "lead", text))
+            _decide(doc, block.line, "lead", "header.lead", text[:80], "medium")
+            i += 1
+            continue
         prefix = re.match(r"date (\d{4}-\d{2}-\d{2})(?:\s+|$)", text) if i == 0 else None
         if prefix:
             doc.front.append(FrontItem(block.line, "date", text[:prefix.end()].strip(), parse_date(prefix.group(1))))
@@ -190,7 +211,7 @@ def classify(blocks: list, is_label, doc) -> int:
             continue
         if is_label(text) or len(text) > 1500:  # a header line is short; a very long line is the transcript
             break
-        cue, m = _cue(text)
+        cue, m = _cue(text.rstrip(" |") or text)   # (a print page's menu links end in a separator)
         kind = cue.id.split(".", 1)[1] if cue else None
         if kind == "date-prefix":
             kind = None
@@ -223,7 +244,7 @@ def classify(blocks: list, is_label, doc) -> int:
                 item.kind = "setting"   # "1:59 P.M. EST": never a title, even on a page that prints none
             elif not seen_title and _PLACE_WORDS.search(text) and _place_before_time(blocks, i):
                 item.kind = "setting"   # the room before the time, on a page that prints no title
-            elif not seen_title and _name_line(text) and _event_title_ahead(blocks, i, is_label):
+            elif not seen_title and _name_line(text.rstrip(" |")) and _event_title_ahead(blocks, i, is_label):
                 # a print page's banner ("The White House" / "President George W. Bush"): the title is the
                 # line below that names the event ("Press Briefing by Scott McClellan")
                 item.kind = "unclassified"

@@ -141,6 +141,28 @@ def test_the_end_of_a_bracketed_note_whose_opening_the_copy_lost_is_a_header_lin
     check_none_in_sp(root, lines)
 
 
+def test_a_washington_file_copy_before_its_begin_transcript_mark_is_header():
+    """header.lead: the State Department's Washington File (usinfo.org, 2002) reprints a White House transcript
+    after its own code line, title, summary paragraph and "Following is the White House transcript:", then
+    "(begin transcript)"; a print page's menu links end in "|" ("Print this document |")."""
+    lines = ["Transcript: White House Press Briefing, August 22",
+             "White House Press Secretary Ari Fleischer briefed reporters on Air Force One as they accompanied "
+             "President Bush on a trip to Oregon.", "Following is the White House transcript:", "(begin transcript)",
+             "THE WHITE HOUSE", "Office of the Press Secretary", "August 22, 2002", "PRESS GAGGLE WITH ARI FLEISCHER",
+             "10:30 A.M. CDT"]
+    result, root = convert("\n".join(lines) + "\nMR. FLEISCHER: Tonight's event is expected to raise $900,000.\n"
+                           "Q: Is he still on the list?\n")
+    assert [k for k, _ in front_kinds(result)][1:4] == ["lead", "lead", "notice"]
+    assert [t.label for t in result.document.turns()] == ["MR. FLEISCHER:", "Q:"]
+    check_none_in_sp(root, lines)
+    # without the mark, a summary paragraph is still read as speech (the header ends there)
+    result, _ = convert("\n".join(lines[:2]) + "\nMR. FLEISCHER: Hello.\n")
+    assert len(result.document.turns()) == 2
+    result, _ = convert("The White House\nPrint this document |\nPress Briefing by Ari Fleischer\nNovember 1, 2001\n"
+                        "MR. FLEISCHER: Good afternoon.\n")
+    assert ("banner", "Print this document |") in front_kinds(result)
+
+
 def test_a_posted_copys_message_header():
     """header.message: a White House transcript posted to a bulletin-board echo (2008, tests/data/fresh/32) starts
     with the message's own fields; they are header lines (the posting's "date:" is not the event's), and a
