@@ -765,7 +765,9 @@ class Cue:
 # header.message: a field of a posted copy's message header (mail, Usenet, a bulletin-board echo). Read only as
 # the file's first lines, two or more (header.classify): "Date:" alone further down is the event's date line.
 MESSAGE_FIELD = re.compile(r"(?:echo|area|from|to|cc|date|sent|subject|msgid|message-id|newsgroups|organization"
-                           r"|reply-to|x-[\w-]+):\s.*", re.IGNORECASE)
+                           r"|reply-to|x-[\w-]+):\s.*"
+                           r"|From \S+\s.*\d{4}",   # a mailbox's separator line: "From SENDER  Sun May 16 ... 1993"
+                           re.IGNORECASE)
 HEADER_CUES: tuple[Cue, ...] = (
     Cue("header.disclaimer",
         r".*(?:historical purposes only|contact the DOD Webmaster|links may (?:no longer|not) function"
@@ -780,10 +782,11 @@ HEADER_CUES: tuple[Cue, ...] = (
          "websites and some internal pages may not work.")),
     Cue("header.banner", r"You are subscribed to\b.*|.*\bunsubscribe\b.*|.*\bGovDelivery\b.*"
         r"|This information has recently been updated\b.*"   # the e-mail alert's second line, on a line of its own
-        r"|(?:Print|E-?mail|Share) this (?:document|page|article)",   # a print page's links
+        r"|(?:Print|E-?mail|Share) this (?:document|page|article)"   # a print page's links
+        r"|View Header",   # the Clinton White House archive's link above a release
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
          "been updated.", "This information has recently been updated, and is now available.",
-         "Print this document")),
+         "Print this document", "View Header")),
     Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}"
         r"|(?:[A-Z][\w.'’-]*\s+){1,4}(?:photo|picture|portrait)",   # the American Presidency Project's caption
         ("Seal of the Department of Defense", "Barack Obama photo", "Jimmy Carter photo", "Ronald Reagan picture"),

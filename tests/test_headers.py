@@ -177,6 +177,16 @@ def test_a_posted_copys_message_header():
     assert root.find(".//t:sourceDesc/t:bibl/t:date", NS).get("when") == "2008-07-02"
     assert [t.who for t in result.document.turns()] == ["bush"]
     check_none_in_sp(root, lines)
+    # an e-mail distribution's copy (the Clinton White House list, 1993): the mailbox's "From " line first
+    lines = ["From @lex-luthor.ai.mit.edu:hes@REAGAN.AI.MIT.EDU  Sun May 16 23:32:42 1993",
+             "Date: Fri, 14 May 1993 18:51-0400", "From: The White House <75300.3115@compuserve.com>",
+             "Subject: President's Press Conference  May 14, 1993"]
+    result, root = convert("\n".join(lines) + "\n \n                           THE WHITE HOUSE\n \nFor Immediate "
+                           "Release                               May 14, 1993\n\n                  PRESS CONFERENCE "
+                           "BY THE PRESIDENT\n\n         THE PRESIDENT:  Good afternoon, ladies and gentlemen.\n")
+    assert [k for k, _ in front_kinds(result)][:4] == ["message"] * 4
+    assert header(root, ".//t:titleStmt/t:title") == "PRESS CONFERENCE BY THE PRESIDENT"
+    check_none_in_sp(root, lines)
     # one field alone at the top is no message header; nor is a field line below the title
     result, _ = convert("from: the Pentagon\n\nMR. SMITH: Hello.\n")
     assert "message" not in [k for k, _ in front_kinds(result)]
