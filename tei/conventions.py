@@ -264,7 +264,8 @@ LAYOUT: tuple[Convention, ...] = (
                "This information is provided for historical purposes only.", "2.2.6", context="top"),
     Convention("header.banner", "an e-mail copy's banner (You are subscribed to Transcripts for ..., This "
                "information has recently been updated, and is now available.), a print page's links (Print this "
-               "document)",
+               "document), the .gov banner of a page (An official website of the United States Government, "
+               "Here's how you know, ...)",
                '<front><note type="banner">', "in the source header block", "as printed",
                "You are subscribed to Transcripts for U.S. Department of Defense.", "4.6", context="top"),
     Convention("header.image", "an image's alt text or caption (Seal of the Department of Defense, Barack Obama "
@@ -783,10 +784,18 @@ HEADER_CUES: tuple[Cue, ...] = (
     Cue("header.banner", r"You are subscribed to\b.*|.*\bunsubscribe\b.*|.*\bGovDelivery\b.*"
         r"|This information has recently been updated\b.*"   # the e-mail alert's second line, on a line of its own
         r"|(?:Print|E-?mail|Share) this (?:document|page|article)"   # a print page's links
-        r"|View Header",   # the Clinton White House archive's link above a release
+        r"|View Header"   # the Clinton White House archive's link above a release
+        # the banner of every .gov page (the U.S. Web Design System's), as a copy of the page prints it
+        r"|An official website of the United States Government|Here[’']s how you know|Official websites use \.gov"
+        r"|(?:A )?\.gov website belongs to an official government organization\b.*|Secure \.gov websites use HTTPS"
+        r"|A lock \(.{0,20}\) or https://.*",
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
          "been updated.", "This information has recently been updated, and is now available.",
-         "Print this document", "View Header")),
+         "Print this document", "View Header", "An official website of the United States Government",
+         "Here's how you know", "Official websites use .gov",
+         ".gov website belongs to an official government organization in the United States.",
+         "Secure .gov websites use HTTPS", "A lock ( lock ) or https:// means you’ve safely connected to the .gov "
+         "website. Share sensitive information only on official, secure websites.")),
     Cue("header.image", r"(?:Seal of the|Official (?:photo|portrait) of|Photo of|Image of)\b.{0,80}"
         r"|(?:[A-Z][\w.'’-]*\s+){1,4}(?:photo|picture|portrait)",   # the American Presidency Project's caption
         ("Seal of the Department of Defense", "Barack Obama photo", "Jimmy Carter photo", "Ronald Reagan picture"),

@@ -194,6 +194,24 @@ def test_a_posted_copys_message_header():
     assert "message" not in [k for k, _ in front_kinds(result)]
 
 
+def test_the_gov_banner_of_a_page_copy():
+    """header.banner: a copy of a defense.gov page (2020) starts with the banner every .gov page prints."""
+    lines = ["An official website of the United States Government", "Here's how you know",
+             "Official websites use .gov",
+             ".gov website belongs to an official government organization in the United States.",
+             "Secure .gov websites use HTTPS",
+             "A lock ( lock ) or https:// means you’ve safely connected to the .gov website. Share sensitive "
+             "information only on official, secure websites.",
+             "You have accessed part of a historical collection on Some of the information contained within may be "
+             "outdated and links may not function. Please contact the DOD Webmaster with any questions.",
+             "Assistant to the Secretary of Defense for Public Affairs Updates Reporters on DOD Operations"]
+    result, root = convert("\n\n".join(lines) + "\n\nASSISTANT TO THE SECRETARY OF DEFENSE JONATHAN RATH HOFFMAN: "
+                           "All right, good morning.\n")
+    assert [k for k, _ in front_kinds(result)] == ["banner"] * 6 + ["disclaimer", "title"]
+    assert header(root, ".//t:titleStmt/t:title") == lines[-1]
+    check_none_in_sp(root, lines)
+
+
 @pytest.mark.parametrize("notice", ["(Edited for Clarity)", "(As Prepared)"])
 def test_notice_between_title_and_date_and_a_title_ending_in_a_place(notice):
     title = "Remarks at the Reagan National Defense Forum, Simi Valley, Calif."
