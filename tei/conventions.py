@@ -339,7 +339,8 @@ LAYOUT: tuple[Convention, ...] = (
                "source_url: https://www.whitehouse.gov/x/\\ntags: [Speeches]\\ntimes: 1:18 P.M. EST\\n---", "2.2",
                context="top"),
     Convention("label.speaker", "SEC. CARTER:, PRESIDENT LÓPEZ OBRADOR:, COMMANDER NAME, DOD PRESS OFFICER:, "
-               "The President., ALASTAIR BURNET [ITN, Great Britain]. (capitals of any script, up to 10 words, "
+               "The President., Secretary of Homeland Security Kristi L. Noem., ALASTAIR BURNET [ITN, Great "
+               "Britain]. (capitals of any script, up to 10 words, "
                "commas, parentheses anywhere, indented; a journalist's affiliation in brackets)",
                '<sp who="#carter"><speaker>SEC. CARTER:</speaker>', "the name in small caps, set off",
                "LABEL: text", "SEC. CARTER: Thank you.", "3.13.2"),
@@ -730,6 +731,11 @@ BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(
     r"^(?P<label>(?:Q|The (?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+|(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z]+(?:-[A-Z][a-z]+)?"
     r"|(?:Secretary|Prime Minister|President|Chancellor|General|Ambassador|Senator|Governor) [A-Z][a-z]+"
+    # the volumes since 2017 print the office and the whole name: "Secretary of Homeland Security Kristi L.
+    # Noem.", "Vice President JD Vance.", "Attorney General Pamela J. Bondi."
+    r"|(?:Secretary|Vice President|Attorney General|Administrator|Director|Ambassador|Senator|Governor"
+    r"|Representative|Prime Minister|President|Chancellor)(?: of(?: the)?(?: [A-Z][a-z]+){1,4})?"
+    r"(?: (?:[A-Z][a-z'’-]+|[A-Z]\.|[A-Z]{2,3})){0,3} [A-Z][a-z'’-]+"
     # the 1970s volumes in capitals: "THE PRESIDENT.", "ALAN JEWETT."
     r"|(?:[A-Z][A-Z'’-]+\.? ){1,3}[A-Z][A-Z'’-]+)"
     # an interview's journalist with the affiliation in brackets: "ALASTAIR BURNET [ITN, Great Britain]."

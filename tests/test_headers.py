@@ -646,6 +646,23 @@ def test_a_journalists_label_with_the_affiliation_in_brackets():
     assert result.document.participants["burnet"].name == "Alastair Burnet"
 
 
+def test_a_public_papers_label_with_the_office_and_the_whole_name():
+    """label.speaker (Public Papers since 2017): "Secretary of Homeland Security Kristi L. Noem." (remarks following
+    a Cabinet meeting, July 2025, the American Presidency Project); a sentence naming a President is still text."""
+    text = ("Remarks Following a Cabinet Meeting and an Exchange With Reporters\n\nJuly 8, 2025\n\n"
+            "The President. Thank you very much. And maybe you could say a few words.\n\n"
+            "Secretary of Homeland Security Kristi L. Noem. Sure. Well, thank you, Mr. President.\n\n"
+            "[At this point, Secretary Noem continued her remarks, concluding as follows.]\n\n"
+            "And all the first responders there did incredible work.\n\nThe President. Thank you, Kristi. "
+            "President Obama said that too.\n")
+    result, _ = convert(text)
+    assert [(t.label, t.who) for t in result.document.turns()] == [
+        ("The President.", "trump"), ("Secretary of Homeland Security Kristi L. Noem.", "noem"),
+        ("The President.", "trump")]
+    noem = result.document.participants["noem"]   # (named as the DoD style's capitals label is)
+    assert noem.name.endswith("Kristi L. Noem") and noem.role_name == "Secretary of Homeland Security"
+
+
 def test_the_presidency_projects_picture_caption_is_an_image_not_the_title():
     """header.image: the American Presidency Project captions its portrait "NAME photo" or, on 1980s pages,
     "NAME picture" ("Informal Exchange With Reporters on the Presidential Campaign", October 22, 1984)."""
