@@ -350,6 +350,10 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("label.not-label", "capitals before a colon that are no speaker (NOTE:, a sentence in capitals)",
                "<p>NOTE: The briefing is on background.</p>; text of the paragraph, no new turn", "as text",
                "as text", "NOTE: The briefing is on background.", ""),
+    Convention("label.timestamped", "a transcription service's label: a name and the time into the recording, on a "
+               "line of its own (President Trump (00:39):, Speaker 1 (00:52):)",
+               '<sp who="#trump"><speaker>President Trump (00:39):</speaker>', "as a speaker", "as printed",
+               "President Trump (00:39):\nAnd Howard, thank you very much.", "3.13.2", context="top"),
     Convention("label.question", "Q:, Q (no colon, every style), Q., QUESTION:",
                '<sp who="#questioners"><speaker>Q:</speaker> and a personGrp', "as a speaker",
                "as printed", "Q: (inaudible)", "3.13.2, 13.3.2"),
@@ -726,6 +730,10 @@ CAPS_LABEL = _CapsLabel()
 TITLE_CASE_LABEL = re.compile(r"^(?P<label>(?P<words>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)"
                               r"(?:\s*(?P<via>(?i:[\[(](?:through|via) (?:an? )?(?:translator|interpreter)[\])])))?"
                               r"\s*:)(?:\s+(?P<rest>\S.*))?$")
+# label.timestamped: a transcription service's label, a name and the time into the recording, on a line of its own
+# ("President Trump (00:39):", "Speaker 1 (00:52):"), every style: the time in parentheses is no sentence's.
+TIMESTAMPED_LABEL = re.compile(r"^(?P<label>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z0-9][\w'’.-]*\s*"
+                               r"\(\d{1,2}:\d{2}(?::\d{2})?\):)(?:\s+(?P<rest>\S.*))?$")
 # label.question: "Q" without a colon, in every style ("Q    Thank you", "Q Oh, okay."), and "Q." of Public Papers.
 BARE_Q_LABEL = re.compile(r"^(?P<label>Q)(?:\s+(?P<rest>\S.*))?$")
 PUBLIC_PAPERS_LABEL = re.compile(

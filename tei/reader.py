@@ -13,7 +13,7 @@ from . import inline
 from . import header
 from .conventions import (BARE_Q_LABEL, CAPS_LABEL, EVENT_NOUNS, EVIDENT_QUESTION, GROUP_LABELS, HEADER_CUE,
                           MD_LINE_LABEL, PUBLIC_PAPERS_LABEL, QUESTION_CUES, QUESTIONER_LABELS, ROLE_LABELS,
-                          RUN_ON_LABEL, TITLE_CASE_LABEL, TITLES, LabelMatch, has_handover_cue)
+                          RUN_ON_LABEL, TIMESTAMPED_LABEL, TITLE_CASE_LABEL, TITLES, LabelMatch, has_handover_cue)
 from .dates import parse_date
 from .errors import Warning_
 from .model import Document, Heading, Paragraph, Stage, Turn
@@ -122,6 +122,10 @@ def match_label(text: str, style: str, known: frozenset = frozenset()) -> LabelM
         m = PUBLIC_PAPERS_LABEL.match(text) or BARE_Q_LABEL.match(text)
         return LabelMatch(m.group("label"), m.group("rest") or "") if m else None
     m = CAPS_LABEL.match(text)
+    if m is None and "):" in text:   # label.timestamped (cheap test first: most paragraphs have no "):")
+        t = TIMESTAMPED_LABEL.match(text)
+        if t:
+            return LabelMatch(t.group("label"), t.group("rest") or "")
     if m is None:
         q = BARE_Q_LABEL.match(text)
         if q is not None:

@@ -261,9 +261,10 @@ UNSTRUCTURED = ("not a transcript? no speaker label and no front matter of any s
 
 
 def _has_label(lines: list[str]) -> bool:
-    from .conventions import BARE_Q_LABEL, CAPS_LABEL, PUBLIC_PAPERS_LABEL
+    from .conventions import BARE_Q_LABEL, CAPS_LABEL, PUBLIC_PAPERS_LABEL, TIMESTAMPED_LABEL
 
-    return any(rx.match(line.strip()) for line in lines for rx in (CAPS_LABEL, PUBLIC_PAPERS_LABEL, BARE_Q_LABEL))
+    return any(rx.match(line.strip()) for line in lines
+               for rx in (CAPS_LABEL, PUBLIC_PAPERS_LABEL, BARE_Q_LABEL, TIMESTAMPED_LABEL))
 
 
 def _is_json(text: str) -> bool:

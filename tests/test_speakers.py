@@ -135,6 +135,21 @@ def test_a_name_with_an_interpretation_mark_is_a_label_and_not_the_answerer():
     assert "Meanwhile:" not in [label for label, _ in turns(result)]
 
 
+def test_a_transcription_services_timestamped_labels():
+    """label.timestamped: a transcription service's copy of a White House signing (April 2025) prints each label as a
+    name and the time into the recording, on a line of its own; the time stays in the label as printed."""
+    text = ("President Trump (00:00):\n… job. The doctors are absolutely unbelievable, the job they do.\n"
+            "Lori (00:38):\nThank you, Mr. President.\nPresident Trump (00:39):\nAnd Howard, thank you very much.\n"
+            "Annette Albright (01:22):\nThank you.\nSpeaker 1 (01:30:05):\nSure.\n")
+    result = convert(text)
+    assert turns(result) == [("President Trump (00:00):", "trump"), ("Lori (00:38):", "lori"),
+                             ("President Trump (00:39):", "trump"), ("Annette Albright (01:22):", "albright"),
+                             ("Speaker 1 (01:30:05):", "speaker-1")]
+    assert not any(w.convention == "label.speaker" for w in result.warnings)   # (no "not a transcript?")
+    # a time in parentheses inside a sentence is no label
+    assert len(convert(HEAD + "MR. SMITH: We met (10:30): it went well.\n").document.turns()) == 1
+
+
 def test_indented_labels():
     result = convert(HEAD + "STAFF:  Good morning.\n\n\n                SR. DEFENSE OFFICIAL:  Well, good morning.\n")
     assert [label for label, _ in turns(result)] == ["STAFF:", "SR. DEFENSE OFFICIAL:"]
