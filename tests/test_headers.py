@@ -631,6 +631,13 @@ def test_the_1970s_public_papers_in_capitals_and_a_title_ending_with_a_period():
         ("ALAN JEWETT.", "jewett"), ("THE PRESIDENT.", "carter"), ("Q.", "questioners")]
 
 
+def labelled(text: str, *expected: tuple[str, str]):
+    """Convert `text`, check its turns' (label, who) are `expected`, return the conversion."""
+    result, _ = convert(text)
+    assert [(t.label, t.who) for t in result.document.turns()] == list(expected)
+    return result
+
+
 def test_a_journalists_label_with_the_affiliation_in_brackets():
     """label.speaker (Public Papers): an interview's journalists are printed with their network in brackets
     ("ALASTAIR BURNET [ITN, Great Britain].", tests/data/fresh/33, 1978): the label as printed, the person by the
@@ -639,10 +646,8 @@ def test_a_journalists_label_with_the_affiliation_in_brackets():
             "and Japanese Reporters.\n\nJuly 11, 1978\n\n\nALASTAIR BURNET [ITN, Great Britain]. Mr. President, "
             "on the eve of your going to Europe, why?\n\nTHE PRESIDENT. Well, some people allege that.\n\n"
             "PETER MERSEBURGER [ARD Television]. Mr. President, in Berlin?\n")
-    result, _ = convert(text)
-    assert [(t.label, t.who) for t in result.document.turns()] == [
-        ("ALASTAIR BURNET [ITN, Great Britain].", "burnet"), ("THE PRESIDENT.", "carter"),
-        ("PETER MERSEBURGER [ARD Television].", "merseburger")]
+    result = labelled(text, ("ALASTAIR BURNET [ITN, Great Britain].", "burnet"), ("THE PRESIDENT.", "carter"),
+                      ("PETER MERSEBURGER [ARD Television].", "merseburger"))
     assert result.document.participants["burnet"].name == "Alastair Burnet"
 
 
@@ -655,10 +660,8 @@ def test_a_public_papers_label_with_the_office_and_the_whole_name():
             "[At this point, Secretary Noem continued her remarks, concluding as follows.]\n\n"
             "And all the first responders there did incredible work.\n\nThe President. Thank you, Kristi. "
             "President Obama said that too.\n")
-    result, _ = convert(text)
-    assert [(t.label, t.who) for t in result.document.turns()] == [
-        ("The President.", "trump"), ("Secretary of Homeland Security Kristi L. Noem.", "noem"),
-        ("The President.", "trump")]
+    result = labelled(text, ("The President.", "trump"), ("Secretary of Homeland Security Kristi L. Noem.", "noem"),
+                      ("The President.", "trump"))
     noem = result.document.participants["noem"]   # (named as the DoD style's capitals label is)
     assert noem.name.endswith("Kristi L. Noem") and noem.role_name == "Secretary of Homeland Security"
 
