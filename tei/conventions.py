@@ -376,7 +376,8 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("label.run-on", "a label glued to the previous sentence (hit.STARR: So ...)",
                '<sp who="#starr"><speaker>STARR:</speaker><p>So what now?</p></sp>; a new sp; reported',
                "a new turn", "a new turn", "That was it.STARR: So what now?", "3.13.2"),
-    Convention("person.name", "labels that name a person (SECRETARY OF DEFENSE LEON PANETTA:, SEC. PANETTA:)",
+    Convention("person.name", "labels that name a person (SECRETARY OF DEFENSE LEON PANETTA:, SEC. PANETTA:; a "
+               "broadcaster's NAME, ROLE: ARI FLEISCHER, WHITE HOUSE PRESS SECRETARY:, then FLEISCHER:)",
                '<person xml:id="panetta"><note type="labels">Labels: SECRETARY OF DEFENSE LEON PANETTA:, '
                'SEC. PANETTA:</note></person>; one person, id from the surname', "one participant",
                "labels as printed", "SECRETARY OF DEFENSE LEON PANETTA: Thank you.\n\nSEC. PANETTA: And more.",
@@ -799,13 +800,15 @@ HEADER_CUES: tuple[Cue, ...] = (
         r"|This information has recently been updated\b.*"   # the e-mail alert's second line, on a line of its own
         r"|(?:Print|E-?mail|Share) this (?:document|page|article)"   # a print page's links
         r"|View Header"   # the Clinton White House archive's link above a release
+        r"|Skip to (?:main )?content\b.*"   # a web page's first link
         # the banner of every .gov page (the U.S. Web Design System's), as a copy of the page prints it
         r"|An official website of the United States Government|Here[’']s how you know|Official websites use \.gov"
         r"|(?:A )?\.gov website belongs to an official government organization\b.*|Secure \.gov websites use HTTPS"
         r"|A lock \(.{0,20}\) or https://.*",
         ("You are subscribed to Transcripts for U.S. Department of Defense. This information has recently "
          "been updated.", "This information has recently been updated, and is now available.",
-         "Print this document", "View Header", "An official website of the United States Government",
+         "Print this document", "View Header", "Skip to main content /TRANSCRIPTS",
+         "An official website of the United States Government",
          "Here's how you know", "Official websites use .gov",
          ".gov website belongs to an official government organization in the United States.",
          "Secure .gov websites use HTTPS", "A lock ( lock ) or https:// means you’ve safely connected to the .gov "

@@ -186,7 +186,7 @@ class Registry:
         if key in ROLE_LABELS:
             ident, role = ROLE_LABELS[key]
             return self._add(ident, _display(label), role), "person.role", f"{key!r} is a role label", "high"
-        printed = _core(label).replace(",", " ").split()
+        printed = _name_then_role(_core(label)).replace(",", " ").split()
         role_words, name_words = hdr.split_name(printed)
         while len(name_words) > 1 and name_words[-1].strip(".,").lower() in _SUFFIXES:
             name_words = name_words[:-1]  # "LLOYD J. AUSTIN III" -> austin, "KENNETH F. MCKENZIE JR." -> mckenzie
@@ -298,6 +298,21 @@ def _compatible(a: str, b: str) -> bool:
     if (a.strip() and not wa and "president" in wb) or (b.strip() and not wb and "president" in wa):
         return False   # the President is never labelled "MR." or "MRS.": "MRS. OBAMA:" beside THE PRESIDENT
     return not wa or not wb or wa <= wb or wb <= wa
+
+
+def _name_then_role(core: str) -> str:
+    """person.name: a label printed "NAME, ROLE" (a broadcaster's copy: "ARI FLEISCHER, WHITE HOUSE PRESS
+    SECRETARY:", "JUDY WOODRUFF, CNN ANCHOR:") read as "ROLE NAME", so that the surname ends it as in every other
+    label. Only a plain name before the comma (two to four words, no title, no digit) and no suffix after it
+    ("JR.")."""
+    if core.count(",") != 1:
+        return core
+    left, right = (part.split() for part in core.split(","))
+    if not (2 <= len(left) <= 4 and 1 <= len(right) <= 6) or right[0].strip(".").lower() in _SUFFIXES:
+        return core
+    if any(hdr._is_title_word(w) or any(c.isdigit() for c in w) for w in left):
+        return core
+    return " ".join(right + left)
 
 
 def _display(label: str) -> str:

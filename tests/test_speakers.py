@@ -150,6 +150,19 @@ def test_a_transcription_services_timestamped_labels():
     assert len(convert(HEAD + "MR. SMITH: We met (10:30): it went well.\n").document.turns()) == 1
 
 
+def test_a_broadcasters_name_then_role_labels():
+    """person.name: a broadcaster's copy of a White House briefing (CNN, December 2001) prints "NAME, ROLE:" first and
+    the surname alone after; one person, the id from the surname; a suffix after the comma stays the name's."""
+    text = ("Skip to main content /TRANSCRIPTS\n\n\nAri Fleischer Conducts White House Briefing\n\n"
+            "Aired December 14, 2001 - 12:35   ET\n\n\nJUDY WOODRUFF, CNN ANCHOR: To the White House now.\n\n"
+            "ARI FLEISCHER, WHITE HOUSE PRESS SECRETARY: Good afternoon.\n\nQUESTION: Half full.\n\n"
+            "FLEISCHER: Half full, thank you very much.\n\nKENNETH F. MCKENZIE, JR.: Thank you.\n")
+    result = convert(text)
+    assert [who for _, who in turns(result)] == ["woodruff", "fleischer", "questioners", "fleischer", "mckenzie"]
+    assert result.document.participants["fleischer"].role_name == "White House Press Secretary"
+    assert result.document.front[0].kind == "banner"
+
+
 def test_indented_labels():
     result = convert(HEAD + "STAFF:  Good morning.\n\n\n                SR. DEFENSE OFFICIAL:  Well, good morning.\n")
     assert [label for label, _ in turns(result)] == ["STAFF:", "SR. DEFENSE OFFICIAL:"]
