@@ -398,7 +398,7 @@ LAYOUT: tuple[Convention, ...] = (
     Convention("person.group", "PARTICIPANTS:, AUDIENCE MEMBERS:, REPORTERS:, Q:", "<personGrp>",
                "a group", "labels as printed", "AUDIENCE MEMBERS: Yes!", "13.3.2"),
     Convention("person.typo", "a label a letter off a commoner one (MR. SULLVIAN: beside MR. SULLIVAN:, "
-               "MODERARTOR:)", '<sp who="#moderator"><speaker>MODERARTOR:</speaker>; speaker as printed, @who the '
+               "MODERARTOR:), or printed with a comma for its stop (THE PRESIDENT, beside THE PRESIDENT.)", '<sp who="#moderator"><speaker>MODERARTOR:</speaker>; speaker as printed, @who the '
                'right person; reported', "as printed",
                "as printed", "MODERARTOR: Welcome.", "13.3.2"),
     Convention("person.principal", "the person the byline, title or presenter line names (Remarks by Vice "

@@ -187,6 +187,17 @@ def _title_case_names(items: list[Block], style: str) -> frozenset:
     return frozenset(names)
 
 
+def _comma_for_period(text: str, line: int, cores: frozenset, doc) -> LabelMatch | None:
+    """person.typo: a label the document prints elsewhere, here with a comma for its stop ("THE PRESIDENT, Good
+    afternoon." beside "THE PRESIDENT." of the same page): that label, reported."""
+    head, comma, rest = text.partition(",")
+    if not comma or head not in cores or not rest.startswith(" "):
+        return None
+    doc.warnings.append(Warning_(line, "person.typo", f"{head + ','!r} read as the label {head!r} printed "
+                                                     "elsewhere (a comma for its stop)"))
+    return LabelMatch(head + ",", rest.strip())
+
+
 def usual_gap(items: list[Block]) -> int:
     """turn.layout-gap: the blank lines this file prints between paragraphs (the largest gap found in more than a
     quarter of the paragraph transitions, measured from four transitions on). Only a larger gap is a visible
@@ -213,6 +224,15 @@ def read(source: Source) -> Document:
         if text not in labels:
             labels[text] = match_label(text, source.style, known)
         return labels[text]
+
+    printed_cores: list[frozenset] = []
+
+    def cores() -> frozenset:   # the labels in capitals the document prints, without their stop ("THE PRESIDENT")
+        if not printed_cores:
+            printed_cores.append(frozenset(
+                core for b in items if (lm := label_of(b.text)) is not None
+                and (core := lm.label.rstrip(".:").strip()).isupper() and len(core) >= 6))
+        return printed_cores[0]
 
     start = 0 if markdown else header.classify(items, lambda t: label_of(t) is not None, doc)
     body = items[start:]
@@ -242,7 +262,7 @@ def read(source: Source) -> Document:
             doc.body.append(Heading(block.line, text))
             turn = None
             continue
-        m = label_of(text)
+        m = label_of(text) or _comma_for_period(text, block.line, cores(), doc)
         broken = block.blanks_before >= threshold
         last = turn.paragraphs[-1].text_source if turn is not None and turn.paragraphs else ""
         lacuna = (turn is not None and broken and turn.paragraphs

@@ -163,6 +163,19 @@ def test_a_broadcasters_name_then_role_labels():
     assert result.document.front[0].kind == "banner"
 
 
+def test_a_label_printed_with_a_comma_for_its_stop():
+    """person.typo: the Presidency Project's copy of a 1962 news conference opens "THE PRESIDENT, Good afternoon."
+    (every later answer "THE PRESIDENT."): that label, reported; a comma after capitals no label prints is text."""
+    text = ("John F. Kennedy photo\n\nThe President's News Conference\n\nDecember 12, 1962\n\n"
+            "THE PRESIDENT, Good afternoon.\n\n[1.] On behalf of the American people, I wish to express my "
+            "gratitude.\n\nQ. Mr. President, on the tax cut?\n\nTHE PRESIDENT. We intend to go ahead.\n\n"
+            "Q. And NATO, sir?\n\nTHE PRESIDENT. NATO, as you know, is strong.\n")
+    result = convert(text)
+    assert turns(result) == [("THE PRESIDENT,", "kennedy"), ("Q.", "questioners"), ("THE PRESIDENT.", "kennedy"),
+                             ("Q.", "questioners"), ("THE PRESIDENT.", "kennedy")]
+    assert any(w.convention == "person.typo" and "comma" in w.message for w in result.warnings)
+
+
 def test_indented_labels():
     result = convert(HEAD + "STAFF:  Good morning.\n\n\n                SR. DEFENSE OFFICIAL:  Well, good morning.\n")
     assert [label for label, _ in turns(result)] == ["STAFF:", "SR. DEFENSE OFFICIAL:"]
