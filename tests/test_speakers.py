@@ -118,6 +118,13 @@ def test_hard_wrapped_plain_text_paragraphs_are_joined():
     assert len(result.document.turns()[1].paragraphs) == 2
 
 
+def converted_turns(text: str, *expected: tuple[str, str]):
+    """Convert `text`, check its turns' (label, who) are `expected`, return the conversion."""
+    result = convert(text)
+    assert turns(result) == list(expected)
+    return result
+
+
 def test_a_name_with_an_interpretation_mark_is_a_label_and_not_the_answerer():
     """label.title-case + label.interpreted: "Al-Sabah [Through translator]:" (a 1996 defense.gov page,
     tests/data/fresh/35) is a label though no other line names him, and interpreted; the next "A:" is still the
@@ -126,9 +133,8 @@ def test_a_name_with_an_interpretation_mark_is_a_label_and_not_the_answerer():
             "Q: Mr. Perry, how would you characterize the relationship?\n\nA: It has never been stronger.\n\n"
             "Al-Sabah [Through translator]: Well, first of all, I'm very pleased to be here.\n\n"
             "Q: Secretary Perry, is it true?\n\nA: Jamie, as you know, we have an investigation.\n")
-    result = convert(text)
-    assert turns(result) == [("Q:", "questioners"), ("A:", "perry"), ("Al-Sabah [Through translator]:", "al-sabah"),
-                             ("Q:", "questioners"), ("A:", "perry")]
+    result = converted_turns(text, ("Q:", "questioners"), ("A:", "perry"),
+                             ("Al-Sabah [Through translator]:", "al-sabah"), ("Q:", "questioners"), ("A:", "perry"))
     assert result.document.turns()[2].interpreted
     # without the mark a lone capitalised word before a colon stays text
     result = convert(text.replace("Al-Sabah [Through translator]:", "Meanwhile:"))
@@ -170,9 +176,8 @@ def test_a_label_printed_with_a_comma_for_its_stop():
             "THE PRESIDENT, Good afternoon.\n\n[1.] On behalf of the American people, I wish to express my "
             "gratitude.\n\nQ. Mr. President, on the tax cut?\n\nTHE PRESIDENT. We intend to go ahead.\n\n"
             "Q. And NATO, sir?\n\nTHE PRESIDENT. NATO, as you know, is strong.\n")
-    result = convert(text)
-    assert turns(result) == [("THE PRESIDENT,", "kennedy"), ("Q.", "questioners"), ("THE PRESIDENT.", "kennedy"),
-                             ("Q.", "questioners"), ("THE PRESIDENT.", "kennedy")]
+    result = converted_turns(text, ("THE PRESIDENT,", "kennedy"), ("Q.", "questioners"), ("THE PRESIDENT.", "kennedy"),
+                             ("Q.", "questioners"), ("THE PRESIDENT.", "kennedy"))
     assert any(w.convention == "person.typo" and "comma" in w.message for w in result.warnings)
 
 
