@@ -54,14 +54,15 @@ def blocks(source: Source, warnings: list | None = None) -> list[Block]:
             blanks += 1
             current = None
             continue
+        labelled = wrapped and match_label(text, source.style) is not None   # (asked once per line, wrapped only)
         if joined and current is not None and not (MD_LINE_LABEL.match(text) and match_label(text, source.style)):
             current.text += " " + text
-        elif wrapped and current is not None and body and not match_label(text, source.style):
+        elif wrapped and current is not None and body and not labelled:
             current.text += " " + text
         else:
             current = Block(no, text, blanks)
             out.append(current)
-            body = body or (wrapped and match_label(text, source.style) is not None)
+            body = body or labelled
         blanks = 0
     if source.style != "public-papers":
         out = [piece for block in out for piece in _run_on(block, source.style, warnings)]
@@ -163,7 +164,8 @@ def _title_case_label(words: str, known: frozenset) -> bool:
 
 
 def _interpreted_name(words: str) -> bool:
-    """One to three capitalised words, no event noun: a name an interpretation mark makes a label."""
+    """TITLE_CASE_LABEL's capitalised words (up to four) that are no event and hold no "the" or "of": a name an
+    interpretation mark makes a label."""
     return not any(p.strip(".").lower() in EVENT_NOUNS or p.strip(".").lower() in ("the", "of") for p in words.split())
 
 
@@ -225,14 +227,11 @@ def read(source: Source) -> Document:
             labels[text] = match_label(text, source.style, known)
         return labels[text]
 
-    printed_cores: list[frozenset] = []
-
-    def cores() -> frozenset:   # the labels in capitals the document prints, without their stop ("THE PRESIDENT")
-        if not printed_cores:
-            printed_cores.append(frozenset(
-                core for b in items if (lm := label_of(b.text)) is not None
-                and (core := lm.label.rstrip(".:").strip()).isupper() and len(core) >= 6))
-        return printed_cores[0]
+    @functools.cache   # (asked only of unlabeled paragraphs; worked out on the first)
+    def cores() -> frozenset:
+        """The labels in capitals the document prints, without their stop ("THE PRESIDENT")."""
+        return frozenset(core for b in items if (lm := label_of(b.text)) is not None
+                         and (core := lm.label.rstrip(".:").strip()).isupper() and len(core) >= 6)
 
     start = 0 if markdown else header.classify(items, lambda t: label_of(t) is not None, doc)
     body = items[start:]

@@ -310,7 +310,7 @@ def _name_then_role(core: str) -> str:
     left, right = (part.split() for part in core.split(","))
     if not (2 <= len(left) <= 4 and 1 <= len(right) <= 6) or right[0].strip(".").lower() in _SUFFIXES:
         return core
-    if any(hdr._is_title_word(w) or any(c.isdigit() for c in w) for w in left):
+    if any(w.strip(".,").lower() in _TITLE_SET or any(c.isdigit() for c in w) for w in left):
         return core
     return " ".join(right + left)
 

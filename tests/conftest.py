@@ -21,12 +21,9 @@ def require(condition: bool, reason: str) -> None:
     """Skip (on a laptop) or fail (in CI, TEI_EDITION_STRICT=1) when something a test needs is missing: the
     suite's only skip, never taken where the requirement is met, and a failure wherever .ci/run runs
     (tests/test_conftest.py holds all three cases)."""
-    if condition:
-        return
-    if STRICT:
-        pytest.fail(f"required in CI: {reason}")
-    else:
-        pytest.skip(f"needs what is missing here: {reason}")
+    if not condition:   # (one call: a failure in CI, a skip with its reason on a laptop)
+        stop = pytest.fail if STRICT else pytest.skip
+        stop(f"required in CI: {reason}" if STRICT else f"needs what is missing here: {reason}")
 
 
 def corpus_files() -> list[Path]:

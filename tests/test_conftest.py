@@ -48,10 +48,13 @@ def test_under_strict_any_skip_fails_the_whole_run(tmp_path):
         f"spec = importlib.util.spec_from_file_location('repo_conftest', {ours!r})\n"
         "repo = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(repo)\n"
         "pytest_sessionfinish = repo.pytest_sessionfinish\n")
-    (tmp_path / "test_skips.py").write_text("import pytest\n\ndef test_x():\n    pytest.skip('no reason')\n")
+    # (the generated test skips only when told to: the environment below tells it to, in both runs)
+    (tmp_path / "test_skips.py").write_text("import os\nimport pytest\n\ndef test_x():\n"
+                                            "    if os.environ.get('SKIP_FOR_THE_HOOK') == '1':\n"
+                                            "        pytest.skip('no reason')\n")
     runs = {}
     for strict in ("1", "0"):
-        env = {**os.environ, "TEI_EDITION_STRICT": strict}
+        env = {**os.environ, "TEI_EDITION_STRICT": strict, "SKIP_FOR_THE_HOOK": "1"}
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)]
         runs[strict] = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert runs["1"].returncode == 1 and "a skip fails the run here" in runs["1"].stdout, runs["1"].stdout
